@@ -1,0 +1,1 @@
+"""Conformance checks of live servers against normalized specs (see issue 4)."""

@@ -1,0 +1,1 @@
+"""The local mock backend: serves normalized specs with Flask (see issue 3)."""

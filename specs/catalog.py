@@ -1,0 +1,98 @@
+"""The bundled specs: which source each comes from, and where its normalized form lives."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import MalformedSource, SourceNotFound
+from .pipeline import Normalized, normalize_file
+from .yamlio import load_yaml
+
+__all__ = [
+    "CATALOG",
+    "OPENAPI_DIR",
+    "REPORTS_DIR",
+    "SOURCES_DIR",
+    "Entry",
+    "build",
+    "entry",
+    "load",
+    "names",
+    "path",
+    "write",
+]
+
+PACKAGE_DIR = Path(__file__).parent
+SOURCES_DIR = PACKAGE_DIR / "sources"
+OPENAPI_DIR = PACKAGE_DIR / "openapi"
+REPORTS_DIR = PACKAGE_DIR / "reports"
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    source: str
+    """File name under `specs/sources/`."""
+
+    @property
+    def source_path(self) -> Path:
+        return SOURCES_DIR / self.source
+
+    @property
+    def spec_path(self) -> Path:
+        return OPENAPI_DIR / f"{self.name}.yaml"
+
+    @property
+    def report_path(self) -> Path:
+        return REPORTS_DIR / f"{self.name}.json"
+
+
+# Sources whose format has an importer. The others in `specs/sources/` join as theirs land.
+CATALOG: tuple[Entry, ...] = (Entry("scenario", "scenario.openapi.json"),)
+
+
+def names() -> list[str]:
+    return [e.name for e in CATALOG]
+
+
+def entry(name: str) -> Entry:
+    for candidate in CATALOG:
+        if candidate.name == name:
+            return candidate
+    raise SourceNotFound(f"no bundled spec named {name!r}; bundled: {', '.join(names())}")
+
+
+def path(name: str) -> Path:
+    return entry(name).spec_path
+
+
+def load(spec: str | Path) -> dict[str, Any]:
+    """A normalized document: a bundled spec by name, or any source file normalized now."""
+    if isinstance(spec, str) and spec in names():
+        text = path(spec).read_text(encoding="utf-8")
+        document = load_yaml(text)
+        if not isinstance(document, dict):
+            raise MalformedSource("normalized spec is not a mapping", origin=str(path(spec)))
+        return document
+    candidate = Path(spec)
+    if not candidate.exists() and isinstance(spec, str) and "/" not in spec and "." not in spec:
+        entry(spec)  # raises, listing the bundled names
+    return normalize_file(candidate).document
+
+
+def build(name: str) -> Normalized:
+    """Normalize a bundled spec from its source, as `specmock normalize --all` does."""
+    source = entry(name)
+    return normalize_file(source.source_path, origin=source.source)
+
+
+def write(name: str, normalized: Normalized) -> None:
+    source = entry(name)
+    source.spec_path.parent.mkdir(parents=True, exist_ok=True)
+    source.report_path.parent.mkdir(parents=True, exist_ok=True)
+    source.spec_path.write_text(normalized.to_yaml(), encoding="utf-8")
+    report = json.dumps(normalized.report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    source.report_path.write_text(report, encoding="utf-8")

@@ -1,0 +1,154 @@
+"""Every operation made addressable and complete: a unique id, tags, responses, path parameters."""
+
+from __future__ import annotations
+
+import re
+from http import HTTPStatus
+from typing import Any
+
+from ..grammar import HTTP_METHODS
+from ..pointers import deref, join
+from ..report import Report, Severity
+
+__all__ = ["complete_operations", "derive_operation_id", "iter_operations"]
+
+_TEMPLATE = re.compile(r"\{([^{}/]+)\}")
+_WORD = re.compile(r"[A-Za-z0-9]+")
+DEFAULT_TAG = "default"
+
+
+def iter_operations(document: dict[str, Any]) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """(pointer, path, method, operation) for each operation, in document order."""
+    found = []
+    for path, item in (document.get("paths") or {}).items():
+        if not isinstance(item, dict):
+            continue
+        for method in HTTP_METHODS:
+            if isinstance(item.get(method), dict):
+                found.append((join("/paths", path, method), path, method, item[method]))
+    return found
+
+
+def _camel(words: list[str]) -> str:
+    return "".join(w[:1].upper() + w[1:] for w in words)
+
+
+def derive_operation_id(method: str, path: str) -> str:
+    """`GET /assets/{assetId}/tags` -> `getAssetsByAssetIdTags`."""
+    parts: list[str] = []
+    for segment in path.strip("/").split("/"):
+        match = _TEMPLATE.fullmatch(segment)
+        words = _WORD.findall(match.group(1) if match else segment)
+        parts.append(("By" if match else "") + _camel(words))
+    return method + "".join(parts)
+
+
+def _unique_ids(operations: list[tuple[str, str, str, dict[str, Any]]], report: Report) -> None:
+    taken: set[str] = set()
+    pending = []
+    for pointer, path, method, operation in operations:
+        given = operation.get("operationId")
+        if isinstance(given, str) and given and given not in taken:
+            taken.add(given)
+        else:
+            pending.append((pointer, path, method, operation))
+    for pointer, path, method, operation in pending:
+        base = derive_operation_id(method, path)
+        candidate, counter = base, 2
+        while candidate in taken:
+            candidate, counter = f"{base}{counter}", counter + 1
+        taken.add(candidate)
+        given = operation.get("operationId")
+        why = "missing" if given in (None, "") else f"{given!r} is already used"
+        operation["operationId"] = candidate
+        report.add(
+            f"{pointer}/operationId", "operation-id", Severity.INFERRED, f"{why}; set to {candidate!r}"
+        )
+
+
+def _default_tag(path: str) -> str:
+    literal = [s for s in path.strip("/").split("/") if s and not _TEMPLATE.fullmatch(s)]
+    return literal[0] if literal else DEFAULT_TAG
+
+
+def _responses(pointer: str, operation: dict[str, Any], report: Report) -> None:
+    responses = operation.get("responses")
+    if not isinstance(responses, dict) or not any(not k.startswith("x-") for k in responses):
+        operation["responses"] = {"default": {"description": "Unspecified response"}}
+        report.add(f"{pointer}/responses", "no-responses", Severity.INFERRED, "added `default`")
+        return
+    for code, response in responses.items():
+        if isinstance(response, dict) and "$ref" not in response and not response.get("description"):
+            try:
+                phrase = HTTPStatus(int(code)).phrase
+            except ValueError:
+                phrase = "Response"
+            response["description"] = phrase
+            report.add(
+                join(pointer, "responses", code, "description"),
+                "response-description",
+                Severity.INFERRED,
+                f"missing; set to {phrase!r}",
+            )
+
+
+def _path_parameters(
+    document: dict[str, Any],
+    pointer: str, path: str, item: dict[str, Any], operation: dict[str, Any], report: Report
+) -> None:
+    own = operation.setdefault("parameters", [])
+    declared = {
+        parameter.get("name")
+        for parameter in (deref(document, p) for p in [*item.get("parameters", []), *own])
+        if isinstance(parameter, dict) and parameter.get("in") == "path"
+    }
+    for name in _TEMPLATE.findall(path):
+        if name not in declared:
+            own.append({"name": name, "in": "path", "required": True, "schema": {"type": "string"}})
+            report.add(
+                f"{pointer}/parameters",
+                "path-parameter",
+                Severity.INFERRED,
+                f"path parameter {name!r} was not declared; added as a string",
+            )
+    for index, parameter in enumerate(own):
+        if parameter.get("in") == "path" and parameter.get("required") is not True:
+            parameter["required"] = True
+            report.add(
+                join(pointer, "parameters", index, "required"),
+                "path-parameter",
+                Severity.REPAIRED,
+                "path parameters are always required",
+            )
+    if not own:
+        del operation["parameters"]
+
+
+def _tags(document: dict[str, Any], used: list[str], report: Report) -> None:
+    declared = document.setdefault("tags", [])
+    names = {tag.get("name") for tag in declared if isinstance(tag, dict)}
+    missing = sorted(set(used) - names)
+    declared.extend({"name": name} for name in missing)
+    if missing:
+        report.add(
+            "/tags",
+            "tag",
+            Severity.INFERRED,
+            f"{len(missing)} tags used by operations but not declared; added: {', '.join(missing)}",
+        )
+
+
+def complete_operations(document: dict[str, Any], report: Report) -> None:
+    operations = iter_operations(document)
+    _unique_ids(operations, report)
+    used: list[str] = []
+    for pointer, path, method, operation in operations:
+        if not operation.get("tags"):
+            operation["tags"] = [_default_tag(path)]
+            report.add(
+                f"{pointer}/tags", "tag", Severity.INFERRED, f"none given; set to {operation['tags']}"
+            )
+        used.extend(t for t in operation["tags"] if isinstance(t, str))
+        _responses(pointer, operation, report)
+        _path_parameters(document, pointer, path, document["paths"][path], operation, report)
+    _tags(document, used, report)

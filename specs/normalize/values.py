@@ -1,0 +1,156 @@
+"""Defaults and examples that contradict their own schema, repaired or moved aside.
+
+A mock that serves such a value, or a fuzzer that trusts it, fails for the spec's fault. The
+original always stays in the document under an `x-specmock-` key, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from ..grammar import walk
+from ..pointers import deref, join, to_ref
+from ..report import Report, Severity
+
+__all__ = ["SchemaChecker", "repair_values"]
+
+ORIGINAL_DEFAULT = "x-specmock-original-default"
+INVALID_EXAMPLES = "x-specmock-invalid-examples"
+INVALID_EXAMPLE = "x-specmock-invalid-example"
+_DOCUMENT_URI = "urn:specmock:document"
+_QUOTES = ("'", '"')
+
+
+class SchemaChecker:
+    """Validates values against schemas of one document, `$ref`s into it included."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        resource = Resource.from_contents(document, default_specification=DRAFT202012)
+        self._registry: Registry[Any] = Registry().with_resource(_DOCUMENT_URI, resource)
+
+    def errors(self, schema_pointer: str, value: Any) -> list[str]:
+        """Why `value` breaks the schema at `schema_pointer`, one line per violation."""
+        validator = Draft202012Validator(
+            {"$ref": _DOCUMENT_URI + to_ref(schema_pointer)}, registry=self._registry
+        )
+        return [
+            error.message + (f" (at {join('', *error.absolute_path)})" if error.absolute_path else "")
+            for error in validator.iter_errors(value)
+        ]
+
+
+def _unquoted(value: Any) -> Any:
+    if isinstance(value, str) and len(value) >= 2 and value[0] == value[-1] and value[0] in _QUOTES:
+        return value[1:-1]
+    return None
+
+
+def _repair_default(checker: SchemaChecker, pointer: str, schema: dict[str, Any], report: Report) -> None:
+    errors = checker.errors(pointer, schema["default"])
+    if not errors:
+        return
+    original = schema.pop("default")
+    schema[ORIGINAL_DEFAULT] = original
+    candidate = _unquoted(original)
+    if candidate is not None and not checker.errors(pointer, candidate):
+        schema["default"] = candidate
+        action = f"stray quotes removed: {candidate!r}"
+    else:
+        action = "removed"
+    report.add(
+        f"{pointer}/default",
+        "invalid-default",
+        Severity.REPAIRED,
+        f"default {original!r} breaks its schema: {errors[0]}; {action}",
+    )
+
+
+def _split_examples(
+    checker: SchemaChecker, pointer: str, examples: list[Any], report: Report, where: str
+) -> tuple[list[Any], list[Any]]:
+    valid, invalid = [], []
+    for index, example in enumerate(examples):
+        errors = checker.errors(pointer, example)
+        (invalid if errors else valid).append(example)
+        if errors:
+            report.add(
+                join(where, index),
+                "invalid-example",
+                Severity.REPAIRED,
+                f"example breaks its schema: {errors[0]}; moved to {INVALID_EXAMPLES}",
+            )
+    return valid, invalid
+
+
+def _repair_schema_examples(
+    checker: SchemaChecker, pointer: str, schema: dict[str, Any], report: Report
+) -> None:
+    examples = schema.get("examples")
+    if not isinstance(examples, list):
+        return
+    valid, invalid = _split_examples(checker, pointer, examples, report, f"{pointer}/examples")
+    if invalid:
+        schema[INVALID_EXAMPLES] = invalid
+        if valid:
+            schema["examples"] = valid
+        else:
+            del schema["examples"]
+
+
+def _named_examples(document: dict[str, Any], node: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    for name, example in (node.get("examples") or {}).items():
+        resolved = deref(document, example)
+        if isinstance(resolved, dict) and "value" in resolved:
+            yield name, resolved["value"]
+
+
+def _repair_carrier_examples(
+    checker: SchemaChecker, document: dict[str, Any], pointer: str, node: dict[str, Any], report: Report
+) -> None:
+    """`example` and `examples` of a parameter, header or media type, against its `schema`."""
+    if not isinstance(node.get("schema"), dict):
+        return
+    schema_pointer = f"{pointer}/schema"
+    if "example" in node:
+        errors = checker.errors(schema_pointer, node["example"])
+        if errors:
+            node[INVALID_EXAMPLE] = node.pop("example")
+            report.add(
+                f"{pointer}/example",
+                "invalid-example",
+                Severity.REPAIRED,
+                f"example breaks its schema: {errors[0]}; moved to {INVALID_EXAMPLE}",
+            )
+    invalid = {}
+    for name, value in _named_examples(document, node):
+        errors = checker.errors(schema_pointer, value)
+        if errors:
+            invalid[name] = node["examples"].pop(name)
+            report.add(
+                join(pointer, "examples", name),
+                "invalid-example",
+                Severity.REPAIRED,
+                f"example breaks its schema: {errors[0]}; moved to {INVALID_EXAMPLES}",
+            )
+    if invalid:
+        node[INVALID_EXAMPLES] = invalid
+        if not node["examples"]:
+            del node["examples"]
+
+
+def repair_values(document: dict[str, Any], report: Report) -> None:
+    checker = SchemaChecker(document)
+    for pointer, kind, node in list(walk(document)):
+        if "$ref" in node and kind != "Schema":
+            continue
+        if kind == "Schema":
+            if "default" in node:
+                _repair_default(checker, pointer, node, report)
+            _repair_schema_examples(checker, pointer, node, report)
+        elif kind in ("Parameter", "Header", "MediaType"):
+            _repair_carrier_examples(checker, document, pointer, node, report)

@@ -1,0 +1,85 @@
+"""From a source file to a normalized document: read, detect, import, normalize, check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import MalformedSource, SourceNotFound, UnknownFormat
+from .importers import Embedded, Imported, detect
+from .normalize import normalize
+from .report import Report
+from .validity import validity_findings
+from .yamlio import dump_yaml
+
+__all__ = ["Normalized", "import_text", "normalize_file", "normalize_text", "read_source"]
+
+_MAX_NESTING = 8  # containers inside containers: a diff inside a diff is already unusual
+
+
+@dataclass
+class Normalized:
+    document: dict[str, Any]
+    report: Report
+
+    def to_yaml(self) -> str:
+        return dump_yaml(self.document)
+
+
+def read_source(path: str | Path) -> str:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceNotFound("no such file", origin=str(path)) from None
+    except IsADirectoryError:
+        raise SourceNotFound("is a directory, not a file", origin=str(path)) from None
+    except OSError as error:
+        raise SourceNotFound(error.strerror or str(error), origin=str(path)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise MalformedSource(
+            f"not UTF-8 text (byte {data[error.start]:#04x} at offset {error.start})",
+            origin=str(path),
+            line=line,
+        ) from None
+
+
+def import_text(text: str, origin: str) -> Imported:
+    """The OpenAPI document a source text holds, unwrapping containers such as diffs."""
+    for _ in range(_MAX_NESTING):
+        importer = detect(text)
+        if importer is None:
+            raise UnknownFormat(
+                "not a format specmock can import (OpenAPI 3.x JSON or YAML, or a registry "
+                "diff that adds one)",
+                origin=origin,
+            )
+        result = importer.read(text, origin)
+        if isinstance(result, Imported):
+            return result
+        origin, text = _member(result, origin)
+    raise MalformedSource("containers nested too deeply", origin=origin)
+
+
+def _member(embedded: Embedded, origin: str) -> tuple[str, str]:
+    for name, text in embedded.members:
+        if detect(text) is not None:
+            return f"{origin}!{name}", text
+    names = ", ".join(name for name, _ in embedded.members)
+    raise UnknownFormat(f"none of the files it holds is in a known format: {names}", origin=origin)
+
+
+def normalize_text(text: str, origin: str) -> Normalized:
+    imported = import_text(text, origin)
+    report = Report(origin, list(imported.findings))
+    document = normalize(imported.document, report)
+    report.extend(validity_findings(document))
+    return Normalized(document, report)
+
+
+def normalize_file(path: str | Path, origin: str | None = None) -> Normalized:
+    return normalize_text(read_source(path), origin or str(path))
