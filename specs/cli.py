@@ -70,14 +70,29 @@ def _print_report(report: Report, verbose: bool) -> None:
 
 @click.command("normalize")
 @click.argument("source", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the normalized spec here instead of stdout.")
-@click.option("--all", "all_", is_flag=True,
-              help="Rebuild every bundled spec in specs/openapi/ from specs/sources/.")
-@click.option("--check", is_flag=True,
-              help="With --all: fail if a committed spec differs from a rebuild; write nothing.")
-@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the report as JSON here.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the normalized spec here instead of stdout.",
+)
+@click.option(
+    "--all",
+    "all_",
+    is_flag=True,
+    help="Rebuild every bundled spec in specs/openapi/ from specs/sources/.",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="With --all: fail if a committed spec differs from a rebuild; write nothing.",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the report as JSON here.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only the report's summary line.")
 @fail_cleanly
 def normalize_command(
@@ -118,11 +133,14 @@ def _normalize_all(check: bool, quiet: bool) -> None:
         spec_path = catalog.path(name)
         if not check:
             catalog.write(name, normalized)
-        elif not spec_path.exists() or spec_path.read_text(encoding="utf-8") != normalized.to_yaml():
+        elif (
+            not spec_path.exists() or spec_path.read_text(encoding="utf-8") != normalized.to_yaml()
+        ):
             stale.append(name)
     if stale:
-        click.echo(f"specmock: out of date: {', '.join(stale)}; run `specmock normalize --all`",
-                   err=True)
+        click.echo(
+            f"specmock: out of date: {', '.join(stale)}; run `specmock normalize --all`", err=True
+        )
         sys.exit(1)
 
 
@@ -133,14 +151,18 @@ def specs_command() -> None:
     rows = [("NAME", "VERSION", "PATHS", "OPERATIONS", "SCHEMAS", "SOURCE")]
     for name in catalog.names():
         document = catalog.load(name)
-        rows.append((
-            name,
-            str(document.get("info", {}).get("version", "")),
-            str(len(document.get("paths") or {})),
-            str(len(iter_operations(document))),
-            str(len((document.get("components") or {}).get("schemas") or {})),
-            catalog.entry(name).source,
-        ))
+        rows.append(
+            (
+                name,
+                str(document.get("info", {}).get("version", "")),
+                str(len(document.get("paths") or {})),
+                str(len(iter_operations(document))),
+                str(len((document.get("components") or {}).get("schemas") or {})),
+                catalog.entry(name).source,
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+        click.echo(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )

@@ -15,17 +15,21 @@ import yaml
 
 __all__ = ["DuplicateKey", "dump_yaml", "load_yaml"]
 
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+try:
+    from yaml import CSafeDumper as _BaseDumper
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # PyYAML built without libyaml: the same rules, slower
+    from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 # The YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
-_CORE_SCHEMA: list[tuple[str, re.Pattern[str], str]] = [
-    ("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), "~nN"),
-    ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
+_CORE_SCHEMA: list[tuple[str, re.Pattern[str], list[str]]] = [
+    ("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")),
     (
         "tag:yaml.org,2002:int",
         re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
-        "-+0123456789",
+        list("-+0123456789"),
     ),
     (
         "tag:yaml.org,2002:float",
@@ -33,21 +37,21 @@ _CORE_SCHEMA: list[tuple[str, re.Pattern[str], str]] = [
             r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
             r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
         ),
-        "-+.0123456789",
+        list("-+.0123456789"),
     ),
-    ("tag:yaml.org,2002:merge", re.compile(r"^<<$"), "<"),
+    ("tag:yaml.org,2002:merge", re.compile(r"^<<$"), ["<"]),
 ]
 
 
-def _resolvers(
-    rules: list[tuple[str, re.Pattern[str], str]],
-) -> dict[str | None, list[tuple[str, re.Pattern[str]]]]:
-    table: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
+_Resolvers = dict[str | None, list[tuple[str, re.Pattern[str]]]]
+
+
+def _resolvers(rules: list[tuple[str, re.Pattern[str], list[str]]]) -> _Resolvers:
+    """PyYAML's table of implicit resolvers: first character -> (tag, pattern) candidates."""
+    table: _Resolvers = {}
     for tag, pattern, first in rules:
         for char in first:
             table.setdefault(char, []).append((tag, pattern))
-    table[""] = table.pop("~", []) + [("tag:yaml.org,2002:null", _CORE_SCHEMA[0][1])]
-    table["~"] = [("tag:yaml.org,2002:null", _CORE_SCHEMA[0][1])]
     return table
 
 
@@ -74,12 +78,15 @@ class _Loader(_BaseLoader):
             return float("nan")
         return float(text)
 
+    def construct_text(self, node: yaml.ScalarNode) -> str:
+        return str(self.construct_scalar(node))
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[Any, yaml.Node] = {}
         for key_node, _ in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 continue
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=deep)
             if isinstance(key, (str, int, float, bool)) and key in seen:
                 raise DuplicateKey(
                     "while constructing a mapping",
@@ -88,20 +95,23 @@ class _Loader(_BaseLoader):
                     key_node.start_mark,
                 )
             seen[key] = key_node
-        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+        return super().construct_mapping(node, deep=deep)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 _Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
 # YAML 1.2 has no timestamp type: dates stay the strings the author wrote.
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_text)
 
 
 class _Dumper(_BaseDumper):
     """Quotes every string that a YAML 1.1 *or* 1.2 reader would take for something else."""
 
-    yaml_implicit_resolvers = {
-        key: [*_BaseDumper.yaml_implicit_resolvers.get(key, []), *_resolvers(_CORE_SCHEMA).get(key, [])]
+    yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML reads this class attribute
+        key: [
+            *_BaseDumper.yaml_implicit_resolvers.get(key, []),
+            *_resolvers(_CORE_SCHEMA).get(key, []),
+        ]
         for key in {*_BaseDumper.yaml_implicit_resolvers, *_resolvers(_CORE_SCHEMA)}
     }
 
@@ -111,7 +121,8 @@ class _Dumper(_BaseDumper):
     def represent_str(self, data: str) -> yaml.ScalarNode:
         # Literal blocks keep multi-line descriptions readable and their diffs line-sized.
         style = "|" if "\n" in data else None
-        return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+        node: yaml.ScalarNode = self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+        return node
 
 
 _Dumper.add_representer(str, _Dumper.represent_str)
@@ -119,7 +130,7 @@ _Dumper.add_representer(str, _Dumper.represent_str)
 
 def load_yaml(text: str) -> Any:
     """Parse YAML text with 1.2 core-schema scalars; raises `yaml.YAMLError` with a mark."""
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+    return yaml.load(text, Loader=_Loader)
 
 
 def dump_yaml(data: Any) -> str:

@@ -17,7 +17,6 @@ numbers are the ground truth: a skipped number is a blank line too.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import MalformedSource
@@ -29,6 +28,9 @@ _HUNK = re.compile(r"^@@ -0(?:,0)? \+1(?:,(\d+))? @@$")
 _STATUS = "ADDED"
 _PIPE = "|"
 _PLUS = "+"
+# `|` lines between one record's content and the next line number; after a file's last
+# line, where no number follows, one fewer.
+_SEPARATOR = 2
 
 
 @dataclass(frozen=True)
@@ -54,25 +56,12 @@ def _headers(lines: list[str]) -> list[tuple[int, str, int]]:
     return found
 
 
-def _gap(lines: list[str], start: int) -> int:
-    """How many `|` lines usually separate a record's content from the next line number."""
-    runs: Counter[int] = Counter()
-    run = 0
-    for line in lines[start : start + 400]:
-        if line == _PIPE:
-            run += 1
-            continue
-        if run and line.isdigit():
-            runs[run] += 1
-        run = 0
-    return runs.most_common(1)[0][0] if runs else 2
-
-
 def _content(lines: list[str], index: int, gap: int) -> tuple[str, int]:
     """The content after a `+` marker at `index`, and where the next record starts.
 
     A blank line has no content record, so the separator run follows at once; a content
-    line that is itself `|` shows as a run one longer than the usual separator.
+    line that is itself `|` shows as a run one longer than the separator. `gap` is the
+    separator's length here (shorter after a file's last line, where no number follows).
     """
     run = 0
     while index + run < len(lines) and lines[index + run] == _PIPE:
@@ -83,7 +72,6 @@ def _content(lines: list[str], index: int, gap: int) -> tuple[str, int]:
 
 
 def _recover(lines: list[str], start: int, count: int, path: str, origin: str) -> str:
-    gap = _gap(lines, start)
     recovered: list[str] = []
     index = start + 1
     while len(recovered) < count:
@@ -112,7 +100,9 @@ def _recover(lines: list[str], start: int, count: int, path: str, origin: str) -
                 origin=origin,
                 line=index + 1,
             )
-        content, index = _content(lines, index + 1, gap)
+        content, index = _content(
+            lines, index + 1, _SEPARATOR if number < count else _SEPARATOR - 1
+        )
         recovered.append(content)
     return "\n".join(recovered) + "\n"
 
@@ -137,5 +127,7 @@ class RegistryDiff:
     def read(self, text: str, origin: str) -> Embedded:
         files = added_files(text, origin)
         if not files:
-            raise MalformedSource("the diff adds no whole file that could be recovered", origin=origin)
+            raise MalformedSource(
+                "the diff adds no whole file that could be recovered", origin=origin
+            )
         return Embedded([(added.path, added.text) for added in files])

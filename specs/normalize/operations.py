@@ -62,7 +62,10 @@ def _unique_ids(operations: list[tuple[str, str, str, dict[str, Any]]], report: 
         why = "missing" if given in (None, "") else f"{given!r} is already used"
         operation["operationId"] = candidate
         report.add(
-            f"{pointer}/operationId", "operation-id", Severity.INFERRED, f"{why}; set to {candidate!r}"
+            f"{pointer}/operationId",
+            "operation-id",
+            Severity.INFERRED,
+            f"{why}; set to {candidate!r}",
         )
 
 
@@ -78,7 +81,11 @@ def _responses(pointer: str, operation: dict[str, Any], report: Report) -> None:
         report.add(f"{pointer}/responses", "no-responses", Severity.INFERRED, "added `default`")
         return
     for code, response in responses.items():
-        if isinstance(response, dict) and "$ref" not in response and not response.get("description"):
+        if (
+            isinstance(response, dict)
+            and "$ref" not in response
+            and not response.get("description")
+        ):
             try:
                 phrase = HTTPStatus(int(code)).phrase
             except ValueError:
@@ -94,7 +101,11 @@ def _responses(pointer: str, operation: dict[str, Any], report: Report) -> None:
 
 def _path_parameters(
     document: dict[str, Any],
-    pointer: str, path: str, item: dict[str, Any], operation: dict[str, Any], report: Report
+    pointer: str,
+    path: str,
+    item: dict[str, Any],
+    operation: dict[str, Any],
+    report: Report,
 ) -> None:
     own = operation.setdefault("parameters", [])
     declared = {
@@ -142,11 +153,14 @@ def complete_operations(document: dict[str, Any], report: Report) -> None:
     operations = iter_operations(document)
     _unique_ids(operations, report)
     used: list[str] = []
-    for pointer, path, method, operation in operations:
+    for pointer, path, _, operation in operations:
         if not operation.get("tags"):
             operation["tags"] = [_default_tag(path)]
             report.add(
-                f"{pointer}/tags", "tag", Severity.INFERRED, f"none given; set to {operation['tags']}"
+                f"{pointer}/tags",
+                "tag",
+                Severity.INFERRED,
+                f"none given; set to {operation['tags']}",
             )
         used.extend(t for t in operation["tags"] if isinstance(t, str))
         _responses(pointer, operation, report)

@@ -48,13 +48,20 @@ def repair_references(document: dict[str, Any], report: Report) -> None:
         ref = node.pop("$ref")
         if kind == "Parameter":
             dropped.append(pointer)
-            report.add(pointer, "unresolved-ref", Severity.UNREPAIRED, f"{problem}; parameter dropped")
+            report.add(
+                pointer, "unresolved-ref", Severity.UNREPAIRED, f"{problem}; parameter dropped"
+            )
             continue
         if kind != "Schema":
             node.clear()
         node.update(_PLACEHOLDERS[kind])
         node[UNRESOLVED_KEY] = ref
-        report.add(pointer, "unresolved-ref", Severity.REPAIRED, f"{problem}; replaced by a permissive {kind}")
+        report.add(
+            pointer,
+            "unresolved-ref",
+            Severity.REPAIRED,
+            f"{problem}; replaced by a permissive {kind}",
+        )
     for pointer in reversed(dropped):
         *parent, index = split(pointer)
         resolve(document, parent).pop(int(index))

@@ -39,7 +39,8 @@ class SchemaChecker:
             {"$ref": _DOCUMENT_URI + to_ref(schema_pointer)}, registry=self._registry
         )
         return [
-            error.message + (f" (at {join('', *error.absolute_path)})" if error.absolute_path else "")
+            error.message
+            + (f" (at {join('', *error.absolute_path)})" if error.absolute_path else "")
             for error in validator.iter_errors(value)
         ]
 
@@ -50,7 +51,9 @@ def _unquoted(value: Any) -> Any:
     return None
 
 
-def _repair_default(checker: SchemaChecker, pointer: str, schema: dict[str, Any], report: Report) -> None:
+def _repair_default(
+    checker: SchemaChecker, pointer: str, schema: dict[str, Any], report: Report
+) -> None:
     errors = checker.errors(pointer, schema["default"])
     if not errors:
         return
@@ -73,7 +76,8 @@ def _repair_default(checker: SchemaChecker, pointer: str, schema: dict[str, Any]
 def _split_examples(
     checker: SchemaChecker, pointer: str, examples: list[Any], report: Report, where: str
 ) -> tuple[list[Any], list[Any]]:
-    valid, invalid = [], []
+    valid: list[Any] = []
+    invalid: list[Any] = []
     for index, example in enumerate(examples):
         errors = checker.errors(pointer, example)
         (invalid if errors else valid).append(example)
@@ -103,14 +107,18 @@ def _repair_schema_examples(
 
 
 def _named_examples(document: dict[str, Any], node: dict[str, Any]) -> Iterator[tuple[str, Any]]:
-    for name, example in (node.get("examples") or {}).items():
+    for name, example in list((node.get("examples") or {}).items()):
         resolved = deref(document, example)
         if isinstance(resolved, dict) and "value" in resolved:
             yield name, resolved["value"]
 
 
 def _repair_carrier_examples(
-    checker: SchemaChecker, document: dict[str, Any], pointer: str, node: dict[str, Any], report: Report
+    checker: SchemaChecker,
+    document: dict[str, Any],
+    pointer: str,
+    node: dict[str, Any],
+    report: Report,
 ) -> None:
     """`example` and `examples` of a parameter, header or media type, against its `schema`."""
     if not isinstance(node.get("schema"), dict):

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import pytest
+
+from specs.normalize.operations import complete_operations, derive_operation_id
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "expected"),
+    [
+        ("get", "/assets/{assetId}/tags", "getAssetsByAssetIdTags"),
+        ("post", "/", "post"),
+        ("delete", "/v1/chat-completions/{chat_id}", "deleteV1ChatCompletionsByChatId"),
+    ],
+)
+def test_derived_operation_ids(method, path, expected):
+    assert derive_operation_id(method, path) == expected
+
+
+def test_missing_and_duplicate_ids_become_unique(report):
+    document = {
+        "paths": {
+            "/a": {
+                "get": {
+                    "operationId": "same",
+                    "tags": ["t"],
+                    "responses": {"200": {"description": "ok"}},
+                },
+                "post": {
+                    "operationId": "same",
+                    "tags": ["t"],
+                    "responses": {"200": {"description": "ok"}},
+                },
+            },
+            "/b": {"get": {"tags": ["t"], "responses": {"200": {"description": "ok"}}}},
+            "/c": {
+                "get": {
+                    "operationId": "postA",
+                    "tags": ["t"],
+                    "responses": {"200": {"description": "ok"}},
+                }
+            },
+        },
+        "tags": [{"name": "t"}],
+    }
+    complete_operations(document, report)
+    ids = [
+        document["paths"][p][m]["operationId"]
+        for p, m in [("/a", "get"), ("/a", "post"), ("/b", "get"), ("/c", "get")]
+    ]
+    assert ids == ["same", "postA2", "getB", "postA"]
+    assert {f.pointer for f in report} == {
+        "/paths/~1a/post/operationId",
+        "/paths/~1b/get/operationId",
+    }
+
+
+def test_operations_get_tags_responses_and_path_parameters(report):
+    document = {
+        "paths": {
+            "/users/{id}/posts/{postId}": {
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
+                ],
+                "get": {
+                    "operationId": "x",
+                    "parameters": [{"name": "postId", "in": "path", "schema": {}}],
+                },
+                "put": {"operationId": "y", "responses": {"204": {}}},
+            }
+        }
+    }
+    complete_operations(document, report)
+    item = document["paths"]["/users/{id}/posts/{postId}"]
+    assert item["get"]["tags"] == ["users"]
+    assert item["get"]["responses"] == {"default": {"description": "Unspecified response"}}
+    assert item["get"]["parameters"][0]["required"] is True
+    assert item["put"]["responses"]["204"]["description"] == "No Content"
+    assert item["put"]["parameters"] == [
+        {"name": "postId", "in": "path", "required": True, "schema": {"type": "string"}}
+    ]
+    assert document["tags"] == [{"name": "users"}]
+    assert {f.code for f in report} == {
+        "tag",
+        "no-responses",
+        "path-parameter",
+        "response-description",
+    }
+
+
+def test_path_parameters_declared_by_reference_are_recognized(report):
+    document = {
+        "paths": {
+            "/a/{id}": {
+                "get": {
+                    "operationId": "x",
+                    "tags": ["a"],
+                    "responses": {"200": {"description": "ok"}},
+                    "parameters": [{"$ref": "#/components/parameters/Id"}],
+                }
+            }
+        },
+        "components": {
+            "parameters": {"Id": {"name": "id", "in": "path", "required": True, "schema": {}}}
+        },
+        "tags": [{"name": "a"}],
+    }
+    complete_operations(document, report)
+    assert document["paths"]["/a/{id}"]["get"]["parameters"] == [
+        {"$ref": "#/components/parameters/Id"}
+    ]
+    assert len(report) == 0
