@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,14 +72,36 @@ def path(name: str) -> Path:
     return entry(name).spec_path
 
 
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "specmock"
+
+
+def _load_bundled(spec_path: Path) -> dict[str, Any]:
+    """Parse a committed spec, through a JSON copy keyed by content hash.
+
+    JSON parses about fifty times faster than YAML, and a mock's start-up waits on this.
+    """
+    data = spec_path.read_bytes()
+    cached = _cache_dir() / f"{spec_path.stem}-{hashlib.sha256(data).hexdigest()[:24]}.json"
+    try:
+        document = json.loads(cached.read_bytes())
+    except (OSError, ValueError):
+        document = load_yaml(data.decode("utf-8"))
+        with contextlib.suppress(OSError):
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+            temporary.replace(cached)
+    if not isinstance(document, dict):
+        raise MalformedSource("normalized spec is not a mapping", origin=str(spec_path))
+    return document
+
+
 def load(spec: str | Path) -> dict[str, Any]:
     """A normalized document: a bundled spec by name, or any source file normalized now."""
     if isinstance(spec, str) and spec in names():
-        text = path(spec).read_text(encoding="utf-8")
-        document = load_yaml(text)
-        if not isinstance(document, dict):
-            raise MalformedSource("normalized spec is not a mapping", origin=str(path(spec)))
-        return document
+        return _load_bundled(path(spec))
     candidate = Path(spec)
     if not candidate.exists() and isinstance(spec, str) and "/" not in spec and "." not in spec:
         entry(spec)  # raises, listing the bundled names

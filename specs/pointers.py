@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import quote, unquote
 
-__all__ = ["deref", "escape", "join", "parse_ref", "resolve", "split", "to_ref"]
+__all__ = ["deref", "escape", "follow", "join", "parse_ref", "resolve", "split", "to_ref"]
 
 _MISSING = object()
 
@@ -50,11 +50,19 @@ def to_ref(pointer: str) -> str:
     return "#" + quote(pointer, safe="/~:@!$&'()*+,;=-._")
 
 
-def deref(document: Any, node: Any, limit: int = 32) -> Any:
-    """`node` with local `$ref`s followed; an unresolvable one gives an empty object."""
+def follow(document: Any, node: Any, pointer: str = "", limit: int = 32) -> tuple[Any, str]:
+    """`node` with local `$ref`s followed, and the pointer of what it finally is.
+
+    An unresolvable or external reference, or a cycle, gives an empty object.
+    """
     for _ in range(limit):
         if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
-            return node
+            return node, pointer
         uri, pointer = parse_ref(node["$ref"])
         node = {} if uri else resolve(document, pointer, default={})
-    return {}
+    return {}, pointer
+
+
+def deref(document: Any, node: Any) -> Any:
+    """`node` with local `$ref`s followed (see `follow`)."""
+    return follow(document, node)[0]

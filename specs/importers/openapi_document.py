@@ -35,6 +35,17 @@ class _DuplicateKeys:
         return result
 
 
+def _string_keys(value: Any) -> Any:
+    """YAML reads `200:` as an integer key; every key of an OpenAPI document is a string."""
+    if isinstance(value, dict):
+        return {
+            (k if isinstance(k, str) else json.dumps(k)): _string_keys(v) for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_string_keys(item) for item in value]
+    return value
+
+
 class OpenAPIDocument:
     name = "openapi"
 
@@ -54,7 +65,7 @@ class OpenAPIDocument:
                 for k in duplicates.keys
             ]
         else:
-            document = self._parse_yaml(text, origin)
+            document = _string_keys(self._parse_yaml(text, origin))
         if not isinstance(document, dict):
             raise MalformedSource(
                 f"expected a mapping at the top level, found {type(document).__name__}",

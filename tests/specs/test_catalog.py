@@ -48,7 +48,9 @@ def test_rebuild_leaves_no_unrepaired_fault(bundled):
 
 
 def _inventory(document: dict[str, Any]) -> dict[str, set[Any]]:
-    found: dict[str, set[Any]] = {k: set() for k in ("paths", "operations", "parameters", "responses")}
+    found: dict[str, set[Any]] = {
+        k: set() for k in ("paths", "operations", "parameters", "responses")
+    }
     for path, item in document.get("paths", {}).items():
         found["paths"].add(path)
         shared = item.get("parameters", [])
@@ -57,7 +59,9 @@ def _inventory(document: dict[str, Any]) -> dict[str, set[Any]]:
                 continue
             operation = item[method]
             found["operations"].add((method, path))
-            for parameter in (deref(document, p) for p in [*shared, *operation.get("parameters", [])]):
+            for parameter in (
+                deref(document, p) for p in [*shared, *operation.get("parameters", [])]
+            ):
                 found["parameters"].add((method, path, parameter["in"], parameter["name"]))
             for code in operation.get("responses", {}):
                 found["responses"].add((method, path, str(code)))

@@ -86,3 +86,9 @@ def test_duplicate_yaml_keys_are_an_error():
     with pytest.raises(MalformedSource, match="duplicate key 'info'") as caught:
         importer.read("openapi: 3.1.0\ninfo: {}\ninfo: {}\n", "d.yaml")
     assert caught.value.line == 3
+
+
+def test_yaml_keys_become_strings():
+    text = "openapi: 3.1.0\npaths:\n  /a:\n    get:\n      responses:\n        200: {description: ok}\n"
+    document = importer.read(text, "k.yaml").document
+    assert list(document["paths"]["/a"]["get"]["responses"]) == ["200"]
