@@ -1,7 +1,7 @@
 """The local mock backend: normalized specs served by Flask, requests validated, fixtures valid.
 
-    from mockserver import build_mounts, create_app
-    app = create_app(build_mounts(["scenario"], seed=1))   # a Flask (WSGI) application
+from mockserver import build_mounts, create_app
+app = create_app(build_mounts(["scenario"], seed=1))   # a Flask (WSGI) application
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ __all__ = [
     "Incoming",
     "Journal",
     "MockError",
-    "MountError",
     "Mount",
+    "MountError",
     "Outcome",
     "Problem",
     "Reply",

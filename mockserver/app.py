@@ -6,10 +6,11 @@ import base64
 import logging
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qsl, quote, urlsplit
 
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.http import parse_cookie
 
 from .bodies import RawBody
 from .journal import Journal
@@ -59,7 +60,7 @@ def _reply_response(reply: Reply, head: bool) -> Response:
 
 
 def _body() -> RawBody | None:
-    content_type = request.headers.get("Content-Type", "")
+    content_type = request.environ.get("CONTENT_TYPE", "")
     if essence(content_type) == "multipart/form-data":
         form = list(request.form.items(multi=True))
         files = [(name, storage.read()) for name, storage in request.files.items(multi=True)]
@@ -80,6 +81,24 @@ def _journal_body(body: RawBody | None) -> Any:
         return {"base64": base64.b64encode(data).decode()}
 
 
+def _headers(environ: dict[str, Any]) -> dict[str, str]:
+    """Request headers, names in lower case, read straight from the WSGI environ."""
+    headers = {
+        key[5:].replace("_", "-").lower(): value
+        for key, value in environ.items()
+        if key.startswith("HTTP_")
+    }
+    for key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
+        if environ.get(key):
+            headers[key.replace("_", "-").lower()] = environ[key]
+    return headers
+
+
+def _query(environ: dict[str, Any]) -> list[tuple[str, str]]:
+    text = environ.get("QUERY_STRING", "").encode("latin-1").decode("utf-8", "replace")
+    return parse_qsl(text, keep_blank_values=True)
+
+
 class _Dispatcher:
     def __init__(self, mounts: Sequence[Mount], journal: Journal) -> None:
         # Longest base path first, so `/a/b` wins over `/a`.
@@ -94,75 +113,66 @@ class _Dispatcher:
         return None
 
     def __call__(self, path: str = "") -> Response:
-        target = _raw_target(request.environ)
+        environ = request.environ
+        target = _raw_target(environ)
         raw_path = target.split("?", 1)[0]
+        headers = _headers(environ)
+        query = _query(environ)
         body = _body()
-        outcome, mount = self._outcome(target, raw_path, body)
-        head = request.method == "HEAD"
+        outcome, mount = self._outcome(target, raw_path, headers, query, body)
         if isinstance(outcome.result, Problem):
             response = _problem_response(outcome.result, raw_path)
         else:
-            response = _reply_response(outcome.result, head)
+            response = _reply_response(outcome.result, request.method == "HEAD")
         response.headers.update(_CORS)
-        self._record(mount, outcome, response.status_code, body)
-        return response
-
-    def _outcome(
-        self, target: str, raw_path: str, body: RawBody | None
-    ) -> tuple[Outcome, Mount | None]:
-        if len(target) > MAX_TARGET_BYTES:
-            return Outcome(
-                Problem(414, "uri-too-long", f"the request target exceeds {MAX_TARGET_BYTES} bytes")
-            ), None
-        size = sum(len(k) + len(v) for k, v in request.headers.items())
-        if size > MAX_HEADER_BYTES:
-            return Outcome(
-                Problem(
-                    431,
-                    "headers-too-large",
-                    f"the headers total {size} bytes; the limit is {MAX_HEADER_BYTES}",
-                )
-            ), None
-        found = self.mount_for(raw_path)
-        if found is None:
-            bases = ", ".join(m.base_path or "/" for m in self.mounts)
-            return Outcome(
-                Problem(404, "not-found", f"no spec is mounted here; mounted: {bases}")
-            ), None
-        mount, relative = found
-        headers: dict[str, str] = {}
-        for key, value in request.headers.items():
-            key = key.lower()
-            headers[key] = f"{headers[key]}, {value}" if key in headers else value
-        incoming = Incoming(
-            method=request.method,
-            path=relative,
-            query=list(request.args.items(multi=True)),
-            headers=headers,
-            cookies=dict(request.cookies),
-            body=body,
-        )
-        return mount.handle(incoming), mount
-
-    def _record(
-        self, mount: Mount | None, outcome: Outcome, status: int, body: RawBody | None
-    ) -> None:
         result = outcome.result
-        violations = result.violations if isinstance(result, Problem) else []
         self.journal.record(
             {
                 "spec": mount.name if mount else None,
                 "operationId": outcome.operation.operation_id if outcome.operation else None,
                 "method": request.method,
-                "path": request.path,
-                "query": list(request.args.items(multi=True)),
-                "headers": dict(request.headers.items()),
+                "path": raw_path,
+                "query": query,
+                "headers": headers,
                 "body": _journal_body(body),
-                "status": status,
+                "status": response.status_code,
                 "valid": not isinstance(result, Problem),
-                "violations": [v.to_dict() for v in violations],
+                "violations": [v.to_dict() for v in outcome.violations],
             }
         )
+        return response
+
+    def _outcome(
+        self,
+        target: str,
+        raw_path: str,
+        headers: dict[str, str],
+        query: list[tuple[str, str]],
+        body: RawBody | None,
+    ) -> tuple[Outcome, Mount | None]:
+        if len(target) > MAX_TARGET_BYTES:
+            detail = f"the request target exceeds {MAX_TARGET_BYTES} bytes"
+            return Outcome(Problem(414, "uri-too-long", detail)), None
+        size = sum(len(k) + len(v) for k, v in headers.items())
+        if size > MAX_HEADER_BYTES:
+            detail = f"the headers total {size} bytes; the limit is {MAX_HEADER_BYTES}"
+            return Outcome(Problem(431, "headers-too-large", detail)), None
+        found = self.mount_for(raw_path)
+        if found is None:
+            bases = ", ".join(m.base_path or "/" for m in self.mounts)
+            detail = f"no spec is mounted here; mounted: {bases}"
+            return Outcome(Problem(404, "not-found", detail)), None
+        mount, relative = found
+        cookie = headers.get("cookie")
+        incoming = Incoming(
+            method=request.method,
+            path=relative,
+            query=query,
+            headers=headers,
+            cookies=dict(parse_cookie(cookie)) if cookie else {},
+            body=body,
+        )
+        return mount.handle(incoming), mount
 
 
 def create_app(

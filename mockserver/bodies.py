@@ -80,12 +80,12 @@ def decode_body(raw: RawBody, shape: FormShape | None) -> tuple[bool, Any]:
     base = essence(raw.content_type)
     if is_json(base):
         return True, _json(raw.data)
+    fields: list[tuple[str, Any]]
     if base == "application/x-www-form-urlencoded":
-        fields = parse_qsl(_text(raw.data), keep_blank_values=True)
-        return True, shape.build(list(fields)) if shape else dict(fields)
+        fields = list(parse_qsl(_text(raw.data), keep_blank_values=True))
+        return True, shape.build(fields) if shape else dict(fields)
     if base == "multipart/form-data":
-        files = [(name, content.decode("latin-1")) for name, content in raw.files]
-        fields: list[tuple[str, Any]] = [*raw.form, *files]
+        fields = [*raw.form, *((name, content.decode("latin-1")) for name, content in raw.files)]
         return True, shape.build(fields) if shape else dict(fields)
     if is_text(base):
         return True, _text(raw.data)

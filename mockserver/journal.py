@@ -2,11 +2,13 @@
 
 Each server process appends JSON lines to its own file in a shared folder, so the journal
 reads the same whatever worker answers `GET /__specmock/requests`. Appends are single
-`write`s in append mode, and each process keeps at most `limit` entries (two files it rotates).
+`write`s to a file opened once in append mode, and each process keeps at most about twice
+`limit` entries (it rotates two files).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -26,25 +28,27 @@ class Journal:
         self._lock = threading.Lock()
         self._count = 0
         self._pid = -1
+        self._descriptor = -1
 
-    def _file(self) -> Path:
-        return self.directory / f"{os.getpid()}.jsonl"
+    def _open(self) -> int:
+        """This process's file, opened once; a forked worker opens its own."""
+        if self._pid != os.getpid():
+            self._pid, self._count = os.getpid(), 0
+            path = self.directory / f"{self._pid}.jsonl"
+            self._descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        if self._count >= self.limit:
+            path = self.directory / f"{self._pid}.jsonl"
+            path.replace(path.with_suffix(".old"))
+            os.close(self._descriptor)
+            self._descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            self._count = 0
+        return self._descriptor
 
     def record(self, entry: dict[str, Any]) -> None:
         entry = {"seq": time.time_ns(), **entry}
         line = (json.dumps(entry, ensure_ascii=False, default=str) + "\n").encode()
         with self._lock:
-            current = self._file()
-            if self._pid != os.getpid():  # a forked worker starts its own file
-                self._pid, self._count = os.getpid(), 0
-            if self._count >= self.limit:
-                current.replace(current.with_suffix(".old"))
-                self._count = 0
-            descriptor = os.open(current, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-            try:
-                os.write(descriptor, line)
-            finally:
-                os.close(descriptor)
+            os.write(self._open(), line)
             self._count += 1
 
     def entries(self) -> list[dict[str, Any]]:
@@ -64,7 +68,9 @@ class Journal:
         return found
 
     def clear(self) -> None:
+        # Truncate rather than delete: other workers keep appending to their open files.
         with self._lock:
             for path in self.directory.glob("*.*"):
-                path.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    os.truncate(path, 0)
             self._count = 0

@@ -93,9 +93,11 @@ class Mount:
         self._store = SchemaStore(document)
         self.responses = ResponseBuilder(document, seed)
         self._validators: dict[str, RequestValidator] = {}
-        self.reference = (
-            ReferenceValidator(document, self.base_path) if validator == "openapi-core" else None
-        )
+        self.reference: ReferenceValidator | None = None
+        if validator == "openapi-core":
+            from .reference import ReferenceValidator  # noqa: PLC0415 - heavy; only when asked
+
+            self.reference = ReferenceValidator(document, self.base_path)
 
     def validator(self, operation: Operation) -> RequestValidator:
         found = self._validators.get(operation.pointer)
@@ -156,7 +158,8 @@ class Mount:
         violations = validator.violations(params, incoming.body)
         if not violations:
             return None
-        detail = f"the request breaks the contract of {operation.operation_id} in {len(violations)} places"
+        count = len(violations)
+        detail = f"the request breaks the contract of {operation.operation_id} in {count} places"
         return Problem(400, "invalid-request", detail, violations)
 
     def _handle_operation(

@@ -145,8 +145,8 @@ def _media(document: dict[str, Any], content: Any, pointer: str) -> dict[str, Me
 def _response(document: dict[str, Any], status: str, node: Any, pointer: str) -> Response:
     node, pointer = follow(document, node, pointer)
     headers = {}
-    for name, header in (node.get("headers") or {}).items():
-        header, header_pointer = follow(document, header, join(pointer, "headers", name))
+    for name, raw in (node.get("headers") or {}).items():
+        header, header_pointer = follow(document, raw, join(pointer, "headers", name))
         if name.lower() == "content-type" or not isinstance(header, dict):
             continue
         schema_pointer = f"{header_pointer}/schema"
@@ -225,10 +225,10 @@ def _operation(
 def compile_operations(document: dict[str, Any], spec: str) -> list[Operation]:
     """Every operation of `document`, in document order."""
     operations = []
-    for path, item in (document.get("paths") or {}).items():
+    for path, raw in (document.get("paths") or {}).items():
+        item, _ = follow(document, raw, join("/paths", path))
         if not isinstance(item, dict):
             continue
-        item, _ = follow(document, item, join("/paths", path))
         for method in HTTP_METHODS:
             if isinstance(item.get(method), dict):
                 operations.append(_operation(document, spec, path, method, item))

@@ -35,6 +35,15 @@ class RawParameters:
     headers: dict[str, str] = field(default_factory=dict)
     """Keys in lower case."""
     cookies: dict[str, str] = field(default_factory=dict)
+    _index: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+
+    def query_values(self, name: str) -> list[str]:
+        """Every value of a query parameter, in order; the index is built on first use."""
+        if self._index is None:
+            self._index = {}
+            for key, value in self.query:
+                self._index.setdefault(key, []).append(value)
+        return self._index.get(name, [])
 
 
 def schema_types(document: dict[str, Any], schema: Any, depth: int = 0) -> frozenset[str]:
@@ -65,7 +74,9 @@ def _type_of(value: Any) -> str:
         return "integer"
     if isinstance(value, float):
         return "number"
-    return {list: "array", dict: "object"}.get(type(value), "string")
+    if isinstance(value, list):
+        return "array"
+    return "object" if isinstance(value, dict) else "string"
 
 
 def _integer(text: str) -> Any:
@@ -144,16 +155,16 @@ class ParameterReader:
         if self._shape == "object":
             parts = texts[0].split(",")
             if p.explode:
-                pairs = [tuple(part.split("=", 1)) for part in parts if "=" in part]
+                pairs = [(k, v) for k, sep, v in (s.partition("=") for s in parts) if sep]
             else:
                 pairs = list(zip(parts[0::2], parts[1::2], strict=False))
-            return True, self._object(pairs)  # type: ignore[arg-type]
+            return True, self._object(pairs)
         return True, self._value(texts[-1])
 
     def _texts(self, raw: RawParameters) -> list[str]:
         location = self.parameter.location
         if location == "query":
-            return [value for key, value in raw.query if key == self._key]
+            return raw.query_values(self._key)
         source = {"path": raw.path, "header": raw.headers, "cookie": raw.cookies}[location]
         value = source.get(self._key)
         return [] if value is None else [value]
@@ -168,7 +179,7 @@ class ParameterReader:
             ]
         if self.parameter.explode:
             return [(k, v) for k, v in raw.query if k in self._properties]
-        texts = [value for key, value in raw.query if key == self._key]
+        texts = raw.query_values(self._key)
         parts = texts[0].split(",") if texts else []
         return list(zip(parts[0::2], parts[1::2], strict=False))
 

@@ -21,7 +21,7 @@ def _credential(scheme: SecurityScheme, raw: RawParameters) -> tuple[str | None,
     if scheme.type == "apiKey":
         name = scheme.parameter or ""
         if scheme.location == "query":
-            values = [v for k, v in raw.query if k == name]
+            values = raw.query_values(name)
             return (values[0] if values and values[0] else None), f"query/{name}"
         if scheme.location == "cookie":
             return raw.cookies.get(name) or None, f"cookie/{name}"

@@ -6,6 +6,7 @@ once and the forked workers share them.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import Any
 
@@ -26,6 +27,10 @@ class _Application(BaseApplication):  # type: ignore[misc]
             self.cfg.set(key, value)
 
     def load(self) -> Flask:
+        # Keep the collector off the loaded spec: its passes would write to every object's
+        # header and un-share the pages the forked workers inherit.
+        gc.collect()
+        gc.freeze()
         return self._app
 
 
@@ -35,6 +40,7 @@ def run(
     host: str,
     port: int,
     workers: int,
+    threads: int = 4,
     on_ready: Callable[[list[str]], None],
 ) -> None:
     """Serve until interrupted; `on_ready` gets the bound addresses (`http://host:port`)."""
@@ -50,7 +56,7 @@ def run(
             "bind": f"{host}:{port}",
             "workers": workers,
             "worker_class": "gthread",
-            "threads": 4,
+            "threads": threads,
             "preload_app": True,
             "accesslog": None,
             "loglevel": "warning",

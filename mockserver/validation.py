@@ -51,7 +51,7 @@ class RequestValidator:
             return Problem(
                 415,
                 "unsupported-media-type",
-                f"request body is {raw.content_type or 'untyped'}; the operation accepts {accepted}",
+                f"the body is {raw.content_type or 'untyped'}; the operation accepts {accepted}",
                 [Violation("header/Content-Type", f"expected one of: {accepted}")],
                 {"Accept-Post" if self.operation.method == "post" else "Accept-Patch": accepted},
             )

@@ -100,7 +100,8 @@ def test_invalid_utf8_body(scenario):
 )
 def test_dot_segments_in_path_parameters(server, path):
     origin = urlsplit(server.urls["scenario"])
-    request = f"GET {origin.path}{path} HTTP/1.1\r\nHost: x\r\nAuthorization: t\r\nConnection: close\r\n\r\n"
+    head = "Host: x\r\nAuthorization: t\r\nConnection: close\r\n"
+    request = f"GET {origin.path}{path} HTTP/1.1\r\n{head}\r\n"
     status, headers, _ = raw_request(server.origin, request.encode())
     assert 400 <= status < 500
     assert headers["content-type"] == "application/problem+json"
@@ -123,10 +124,10 @@ def test_unknown_method(scenario):
     response = requests.patch(f"{scenario}/assets", headers=AUTH, timeout=10)
     problem(response, 405)
     assert "GET" in response.headers["Allow"]
-    status, headers, _ = raw_request(
-        scenario,
-        f"BREW {urlsplit(scenario).path}/assets HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode(),
+    request = (
+        f"BREW {urlsplit(scenario).path}/assets HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
     )
+    status, headers, _ = raw_request(scenario, request.encode())
     assert status == 405
     assert headers["content-type"] == "application/problem+json"
 
