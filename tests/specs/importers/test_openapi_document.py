@@ -89,6 +89,6 @@ def test_duplicate_yaml_keys_are_an_error():
 
 
 def test_yaml_keys_become_strings():
-    text = "openapi: 3.1.0\npaths:\n  /a:\n    get:\n      responses:\n        200: {description: ok}\n"
+    text = "openapi: 3.1.0\npaths:\n  /a:\n    get:\n      responses: {200: {description: x}}"
     document = importer.read(text, "k.yaml").document
     assert list(document["paths"]["/a"]["get"]["responses"]) == ["200"]
