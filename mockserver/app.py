@@ -50,11 +50,11 @@ def _problem_response(problem: Problem, instance: str) -> Response:
 
 
 def _reply_response(reply: Reply, head: bool) -> Response:
-    body: Any = b"" if head else (reply.stream if reply.stream is not None else reply.body)
+    body: Any = b"" if head else (iter(reply.events) if reply.events is not None else reply.body)
     response = Response(body, reply.status)
     response.headers.pop("Content-Type", None)
     response.headers.update(reply.headers)
-    if reply.stream is not None:
+    if reply.events is not None:
         response.headers["Cache-Control"] = "no-cache"
     return response
 

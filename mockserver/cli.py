@@ -67,24 +67,21 @@ def serve_command(
     max_body: int,
 ) -> None:
     """Serve SPEC (bundled names or OpenAPI files; all bundled specs by default) as a mock."""
+    journal = Journal()
+
+    def announce(address: str) -> None:
+        for mount in mounts:
+            operations = len(mount.operations)
+            where = f"{address}{mount.base_path or '/'}"
+            click.echo(f"specmock: {mount.name} ({operations} operations) at {where}")
+        click.echo(f"specmock: journal at {address}/__specmock/requests; Ctrl-C stops")
+
     try:
         mounts = build_mounts(spec, seed=seed, credentials=credentials or None, validator=validator)
+        app = create_app(mounts, journal=journal, max_body=max_body)
+        run(app, host=host, port=port, workers=workers, on_ready=announce)
     except MountError as error:
         click.echo(f"specmock: error: {error}", err=True)
         sys.exit(USAGE_ERROR)
-    journal = Journal()
-    app = create_app(mounts, journal=journal, max_body=max_body)
-
-    def announce(addresses: list[str]) -> None:
-        for address in addresses:
-            for mount in mounts:
-                click.echo(
-                    f"specmock: {mount.name} ({len(mount.operations)} operations) at "
-                    f"{address}{mount.base_path or '/'}"
-                )
-            click.echo(f"specmock: journal at {address}/__specmock/requests; Ctrl-C stops")
-
-    try:
-        run(app, host=host, port=port, workers=workers, on_ready=announce)
     finally:
         shutil.rmtree(journal.directory, ignore_errors=True)

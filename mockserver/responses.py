@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,8 +31,8 @@ class Reply:
     status: int
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b""
-    stream: Iterator[bytes] | None = None
-    """Set instead of `body` for server-sent events."""
+    events: tuple[bytes, ...] | None = None
+    """Set instead of `body` for server-sent events: sent one by one, flushed as they go."""
 
 
 def _numeric(code: str) -> int | None:
@@ -121,10 +120,9 @@ class ResponseBuilder:
         if cached is None:
             seed = f"{self._seed}:{operation.pointer}:{status}"
             cached = self._reply(operation, status, response, media, preferences, seed)
-            if cached.stream is None:
-                with self._lock:
-                    self._cache[key] = cached
-        return Reply(cached.status, dict(cached.headers), cached.body, cached.stream)
+            with self._lock:
+                self._cache[key] = cached
+        return Reply(cached.status, dict(cached.headers), cached.body, cached.events)
 
     def _reply(
         self,
@@ -145,7 +143,7 @@ class ResponseBuilder:
         base = essence(sent)
         if base == "text/event-stream":
             events = sse_events(self.generator, media.schema or {}, seed)
-            return Reply(status, headers, stream=iter(events))
+            return Reply(status, headers, events=tuple(events))
         if not (is_json(sent) or is_text(sent)):
             return Reply(status, headers, sample_file(base))
         value = self._value(media, preferences, seed, operation)

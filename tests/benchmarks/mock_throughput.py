@@ -29,6 +29,7 @@ from pathlib import Path
 import specs
 
 SPEC = "scenario"
+WARM_UP = 2  # seconds of load before each measured run
 HEADERS = {"Authorization": "benchmark-token", "Content-Type": "application/json"}
 GET_PATH = "/assets?pageSize=10&sortDirection=desc&type=txt2img"
 POST_PATH = "/assets"
@@ -132,6 +133,9 @@ def measure(
                 post_status = response.status
         except urllib.error.HTTPError as error:
             post_status = error.code
+        # A short warm-up first (JIT in Node, first compilations in Python), the same for both.
+        wrk(origin + GET_PATH, WARM_UP, connections, None)
+        wrk(origin + POST_PATH, WARM_UP, connections, post_script)
         get = wrk(origin + GET_PATH, duration, connections, None)
         post = wrk(origin + POST_PATH, duration, connections, post_script)
         memory = memory_megabytes(process.pid)
