@@ -85,7 +85,7 @@ def run(
             "accesslog": None,
             "loglevel": "warning",
             # Workers bind their own sockets, so the first one to start says when to connect.
-            "post_worker_init": lambda worker: worker.age == 1 and on_ready(address),
+            "post_worker_init": lambda worker: on_ready(address) if worker.age == 1 else None,
             "graceful_timeout": 2,
             "keepalive": 5,
             # The app answers oversized targets and headers itself, as problem+json.
