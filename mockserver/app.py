@@ -205,6 +205,12 @@ def create_app(
             return Response(status=204)
         return {"requests": dispatcher.journal.entries()}
 
+    @app.delete("/__specmock/state")
+    def state() -> Response:
+        for mount in mounts:
+            mount.tombstones.clear()
+        return Response(status=204)
+
     for rule in ("/", "/<path:path>"):
         app.add_url_rule(
             rule, "mock", dispatcher, methods=_METHODS, provide_automatic_options=False
@@ -213,6 +219,9 @@ def create_app(
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> Response:
         status = error.code or 400
+        if status == 405 and not request.path.startswith("/__specmock/"):
+            # A method Flask does not route (QUERY, BREW...): the mount answers with `Allow`.
+            return dispatcher()
         kind = {413: "body-too-large", 405: "method-not-allowed"}.get(status, "bad-request")
         problem = Problem(status, kind, error.description or error.name)
         if status == 413:

@@ -77,7 +77,13 @@ def serve_command(
         click.echo(f"specmock: journal at {address}/__specmock/requests; Ctrl-C stops")
 
     try:
-        mounts = build_mounts(spec, seed=seed, credentials=credentials or None, validator=validator)
+        mounts = build_mounts(
+            spec,
+            seed=seed,
+            credentials=credentials or None,
+            validator=validator,
+            state=journal.directory,
+        )
         app = create_app(mounts, journal=journal, max_body=max_body)
         run(app, host=host, port=port, workers=workers, on_ready=announce)
     except MountError as error:

@@ -7,6 +7,7 @@ every violation at once).
 
 from __future__ import annotations
 
+import json
 import zlib
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from .responses import Reply, ResponseBuilder, choose_status
 from .routing import Router
 from .schemas import SchemaStore
 from .security import check_credentials
+from .state import Tombstones
 from .validation import RequestValidator
 
 if TYPE_CHECKING:
@@ -73,6 +75,21 @@ def _cors_preflight(allowed: list[str], headers: dict[str, str]) -> Reply:
     )
 
 
+def _scalars(value: Any, limit: int = 200) -> set[str]:
+    """String and integer leaves of a JSON value, as a created resource's id could be."""
+    found: set[str] = set()
+    pending = [value]
+    while pending and len(found) < limit:
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, (str, int)) and not isinstance(item, bool):
+            found.add(str(item))
+    return found
+
+
 class Mount:
     def __init__(
         self,
@@ -83,6 +100,7 @@ class Mount:
         seed: int = 0,
         credentials: Collection[str] | None = None,
         validator: str = "fast",
+        tombstones: Tombstones | None = None,
     ) -> None:
         self.name = name
         self.document = document
@@ -93,6 +111,7 @@ class Mount:
         self._store = SchemaStore(document)
         self.responses = ResponseBuilder(document, seed)
         self._validators: dict[str, RequestValidator] = {}
+        self.tombstones = tombstones or Tombstones()
         self.reference: ReferenceValidator | None = None
         if validator == "openapi-core":
             from .reference import ReferenceValidator  # noqa: PLC0415 - heavy; only when asked
@@ -169,6 +188,9 @@ class Mount:
         problem = self._contract_problem(operation, params, incoming)
         if problem is not None:
             return Outcome(problem, operation, problem.violations)
+        if self.tombstones.covers(incoming.path):
+            detail = "the resource was deleted by an earlier request"
+            return Outcome(Problem(404, "not-found", detail), operation)
         preferences = parse_prefer([incoming.headers.get("prefer", "")])
         chosen = choose_status(operation, preferences)
         if isinstance(chosen, Problem):
@@ -193,4 +215,13 @@ class Mount:
                 detail = f"Prefer: example={preferences.example}; the declared examples: {names}"
                 return Outcome(Problem(400, "unsatisfiable-preference", detail), operation)
         reply = self.responses.build(operation, status, response, media, preferences, incoming.key)
+        if reply.status < 300:
+            self._remember(operation, incoming.path.rstrip("/"), reply)
         return Outcome(reply, operation)
+
+    def _remember(self, operation: Operation, path: str, reply: Reply) -> None:
+        """Deleting a resource makes it gone; creating one with a deleted id brings it back."""
+        if operation.method == "delete" and operation.path.endswith("}"):
+            self.tombstones.add(path)
+        elif operation.method == "post" and reply.body[:1] in (b"{", b"["):
+            self.tombstones.revive(path, _scalars(json.loads(reply.body)))

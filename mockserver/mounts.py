@@ -12,6 +12,7 @@ import specs
 
 from .errors import MountError
 from .mount import Mount
+from .state import Tombstones
 
 __all__ = ["base_path", "build_mounts"]
 
@@ -44,10 +45,13 @@ def build_mounts(
     seed: int = 0,
     credentials: Collection[str] | None = None,
     validator: str = "fast",
+    state: Path | None = None,
 ) -> list[Mount]:
     """Mounts for the given specs (every bundled spec when none is given).
 
     One spec is served at its own base path; several are each prefixed with `/<name>`.
+    `state` is a folder the mounts keep what they remember in (deleted resources), shared by
+    worker processes; without it each process remembers on its own.
     """
     chosen = list(spec_args) or specs.names()
     documents = []
@@ -68,6 +72,7 @@ def build_mounts(
             seed=seed,
             credentials=credentials,
             validator=validator,
+            tombstones=Tombstones(state / f"{name}.deleted") if state else None,
         )
         for name, document in documents
     ]

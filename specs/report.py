@@ -18,6 +18,9 @@ class Severity(str, enum.Enum):
     """Something the document did not say was filled in."""
     UNREPAIRED = "unrepaired"
     """A fault that remains: the user has to look at it."""
+    DEFECT = "defect"
+    """The spec contradicts itself in a way no rewrite can settle without inventing contract;
+    tools that test against it are told (the conformance suite reports it as the spec's)."""
 
 
 @dataclass(frozen=True, order=True)

@@ -12,7 +12,12 @@ from typing import Any
 
 from ..grammar import canonicalize
 from ..report import Report
-from .operations import complete_operations, derive_operation_id, iter_operations
+from .operations import (
+    complete_operations,
+    declares_client_errors,
+    derive_operation_id,
+    iter_operations,
+)
 from .references import repair_references
 from .upgrade import TARGET_VERSION, upgrade
 from .values import SchemaChecker, repair_values
@@ -20,6 +25,7 @@ from .values import SchemaChecker, repair_values
 __all__ = [
     "TARGET_VERSION",
     "SchemaChecker",
+    "declares_client_errors",
     "derive_operation_id",
     "iter_operations",
     "normalize",

@@ -10,7 +10,12 @@ from ..grammar import HTTP_METHODS
 from ..pointers import deref, join
 from ..report import Report, Severity
 
-__all__ = ["complete_operations", "derive_operation_id", "iter_operations"]
+__all__ = [
+    "complete_operations",
+    "declares_client_errors",
+    "derive_operation_id",
+    "iter_operations",
+]
 
 _TEMPLATE = re.compile(r"\{([^{}/]+)\}")
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -135,6 +140,22 @@ def _path_parameters(
         del operation["parameters"]
 
 
+def declares_client_errors(responses: dict[str, Any]) -> bool:
+    """Whether any declared response covers a 4xx status (a `default` does)."""
+    return any(code == "default" or str(code).upper().startswith("4") for code in responses)
+
+
+def _client_errors(pointer: str, operation: dict[str, Any], report: Report) -> None:
+    if not declares_client_errors(operation["responses"]):
+        report.add(
+            f"{pointer}/responses",
+            "no-client-error-response",
+            Severity.DEFECT,
+            "declares no 4xx response and no default: a server that rejects invalid input or "
+            "missing credentials must answer an undocumented status",
+        )
+
+
 def _tags(document: dict[str, Any], used: list[str], report: Report) -> None:
     declared = document.setdefault("tags", [])
     names = {tag.get("name") for tag in declared if isinstance(tag, dict)}
@@ -164,5 +185,6 @@ def complete_operations(document: dict[str, Any], report: Report) -> None:
             )
         used.extend(t for t in operation["tags"] if isinstance(t, str))
         _responses(pointer, operation, report)
+        _client_errors(pointer, operation, report)
         _path_parameters(document, pointer, path, document["paths"][path], operation, report)
     _tags(document, used, report)

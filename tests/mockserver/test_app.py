@@ -160,3 +160,51 @@ def test_fixture_generator_is_the_one_the_mock_uses():
     document = specs.load(FEATURES)
     value = FixtureGenerator(document).generate({"$ref": "#/components/schemas/Pet"}, 1)
     assert schema_errors({"$ref": "#/components/schemas/Pet"}, value) == []
+
+
+def test_deleted_resources_are_gone_until_state_is_cleared(tmp_path):
+    spec = tmp_path / "notes.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: Notes, version: '1'}\npaths:\n  /notes/{id}:\n"
+        "    parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n"
+        "    get: {responses: {'200': {description: ok, content: {application/json: "
+        "{schema: {type: object}}}}, '404': {description: gone}}}\n"
+        "    delete: {responses: {'204': {description: deleted}, '404': {description: gone}}}\n"
+    )
+    app = create_app(build_mounts([str(spec)], state=tmp_path))
+    client = app.test_client()
+    assert client.get("/notes/1").status_code == 200
+    assert client.delete("/notes/1").status_code == 204
+    assert client.get("/notes/1").status_code == 404
+    assert client.delete("/notes/1").status_code == 404
+    assert client.get("/notes/2").status_code == 200
+    other_worker = create_app(build_mounts([str(spec)], state=tmp_path)).test_client()
+    assert other_worker.get("/notes/1").status_code == 404
+    assert client.delete("/__specmock/state").status_code == 204
+    assert other_worker.get("/notes/1").status_code == 200
+
+
+def test_unrouted_methods_get_405_with_allow(client):
+    response = client.open("/api/v2/pets", method="QUERY", headers=AUTH)
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "GET, OPTIONS, POST"
+    assert response.headers["Content-Type"] == "application/problem+json"
+
+
+def test_creating_a_resource_again_revives_its_id(tmp_path):
+    spec = tmp_path / "notes.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: Notes, version: '1'}\npaths:\n"
+        "  /notes:\n    post: {responses: {'201': {description: made, content: {application/json: "
+        "{schema: {type: object, required: [id], properties: {id: {const: n1}}}}}}}}\n"
+        "  /notes/{id}:\n"
+        "    parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n"
+        "    get: {responses: {'200': {description: ok}, '404': {description: gone}}}\n"
+        "    delete: {responses: {'204': {description: deleted}, '404': {description: gone}}}\n"
+    )
+    client = create_app(build_mounts([str(spec)], state=tmp_path)).test_client()
+    assert client.post("/notes").json == {"id": "n1"}
+    assert client.delete("/notes/n1").status_code == 204
+    assert client.get("/notes/n1").status_code == 404
+    assert client.post("/notes").status_code == 201
+    assert client.get("/notes/n1").status_code == 200

@@ -1,0 +1,26 @@
+"""Failures that no server could avoid: the spec contradicts itself.
+
+An operation that declares no 4xx response (and no `default`) leaves a correct server two
+choices when it gets invalid input or no credentials: accept it (failing negative-data or auth
+checks) or answer an undocumented status (failing status-code conformance). The second is
+reported as the spec's defect, not the server's; the normalizer's report names the same
+operations (`no-client-error-response`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from specs.normalize import declares_client_errors
+
+__all__ = ["is_spec_defect"]
+
+
+def is_spec_defect(check: str, status: int | None, responses: dict[str, Any]) -> bool:
+    """Whether a failure of `check` with this response status is forced by the spec."""
+    return (
+        check == "status_code_conformance"
+        and status is not None
+        and 400 <= status < 500
+        and not declares_client_errors(responses)
+    )
