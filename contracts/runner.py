@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import requests
 import schemathesis
 from schemathesis.config import ConfigError, SchemathesisConfig
 from schemathesis.engine import events, from_schema
+from schemathesis.reporting.har import HarWriter
 
 import specs
 from specs.grammar import HTTP_METHODS
@@ -46,19 +48,20 @@ def _check_reachable(url: str, timeout: float) -> None:
 
 def _load(
     spec: str | Path | dict[str, Any], options: VerifyOptions
-) -> tuple[Any, dict[str, Any], int]:
+) -> tuple[Any, SchemathesisConfig, dict[str, Any], int]:
     document = spec if isinstance(spec, dict) else specs.load(spec)
     document, inferred = infer_links(document)
     try:
         config = SchemathesisConfig.from_dict(options.schemathesis_config())
     except ConfigError as error:
         raise InvalidOptions(str(error).splitlines()[0]) from None
-    schema = schemathesis.openapi.from_dict(document, config=config)
+    schema: Any = schemathesis.openapi.from_dict(document, config=config)
+    # Each include narrows the selection further; each exclude removes more.
     for name, values in options.include.items():
         schema = schema.include(**{name: values})
     for name, values in options.exclude.items():
         schema = schema.exclude(**{name: values})
-    return schema, document, inferred
+    return schema, config, document, inferred
 
 
 class _Collector:
@@ -102,34 +105,34 @@ class _Collector:
         (self.result.spec_defects if defect else self.result.failures).append(failure)
 
 
-def run_events(schema: Any) -> Iterator[events.EngineEvent]:
-    yield from from_schema(schema).execute()
-
-
 def verify(
     spec: str | Path | dict[str, Any],
     options: VerifyOptions,
     *,
     progress: Progress | None = None,
-    on_scenario: Callable[[Any], None] | None = None,
 ) -> VerifyResult:
     """Fuzz the server at `options.base_url` against `spec` (a bundled name, a file, or a
     normalized document) with every phase and check asked for."""
-    schema, document, inferred = _load(spec, options)
+    schema, config, document, inferred = _load(spec, options)
     _check_reachable(options.base_url, options.timeout)
     collector = _Collector(document)
     collector.result.inferred_links = inferred
+    har = HarWriter(options.reports["har"], config.output) if "har" in options.reports else None
     started = time.monotonic()
-    for event in run_events(schema):
-        if isinstance(event, events.ScenarioFinished):
-            collector.scenario(str(event.phase), event.recorder)
-            if on_scenario is not None:
-                on_scenario(event.recorder)
-            if progress is not None:
-                progress(str(event.phase), event.recorder.label, str(event.status))
-        elif isinstance(event, events.NonFatalError):
-            collector.result.errors.append(f"{event.label}: {event.info.message}")
-        elif isinstance(event, events.FatalError):
-            raise InvalidOptions(f"Schemathesis stopped: {event.exception}")
+    with contextlib.ExitStack() as stack:
+        if har is not None:
+            har.open()
+            stack.callback(har.close)
+        for event in from_schema(schema).execute():
+            if isinstance(event, events.ScenarioFinished):
+                collector.scenario(str(event.phase), event.recorder)
+                if har is not None:
+                    har.write(event.recorder)
+                if progress is not None:
+                    progress(str(event.phase), event.recorder.label, str(event.status))
+            elif isinstance(event, events.NonFatalError):
+                collector.result.errors.append(f"{event.label}: {event.info.message}")
+            elif isinstance(event, events.FatalError):
+                raise InvalidOptions(f"Schemathesis stopped: {event.exception}")
     collector.result.elapsed = time.monotonic() - started
     return collector.result

@@ -11,7 +11,7 @@ from typing import Any
 __all__ = ["Finding", "Report", "Severity"]
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     REPAIRED = "repaired"
     """The document said something invalid; it was changed and the original kept."""
     INFERRED = "inferred"

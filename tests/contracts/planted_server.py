@@ -5,9 +5,13 @@ operation, and nothing else may be. Every plant is marked `PLANT <n>` with the c
 catch it; `PLANTS` lists them. Everything unmarked is meant to be correct: credentials are checked
 first (401), then the request (400), then the resource (404).
 
+Schemathesis stops testing an operation in a phase at its first failing request, so two plants
+share an operation only when every response that shows one shows the other too; otherwise the
+first would hide the second.
+
 Run it by hand to watch Schemathesis find the plants::
 
-    python -m tests.contracts.planted_server --spec /tmp/planted.yaml
+    python -m tests.contracts.planted_server --spec /tmp/planted.json
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
 from flask import Flask, Response, current_app, request
@@ -66,15 +70,14 @@ class Plant(NamedTuple):
 
 
 PLANTS: tuple[Plant, ...] = (
-    Plant(1, label("GET", COLLECTION), "ignored_auth", "answers without credentials"),
-    Plant(2, label("GET", COLLECTION), "not_a_server_error", "crashes at pageSize=100"),
-    Plant(3, label("PUT", ITEM), "negative_data_rejection", "accepts a non-string name"),
-    Plant(4, label("PUT", ITEM), "response_schema_conformance", "assetCount is a string"),
-    # Schemathesis reports a use-after-free on the DELETE that freed the resource.
-    Plant(5, label("DELETE", ITEM), "use_after_free", "GET still serves a deleted collection"),
-    Plant(6, label("DELETE", ITEM), "response_headers_conformance", "no X-Request-Id"),
-    Plant(7, label("PUT", ASSETS), "response_schema_conformance", "ownerId is missing"),
-    Plant(8, label("DELETE", ASSETS), "content_type_conformance", "answers text/plain"),
+    Plant(1, label("GET", COLLECTION), "not_a_server_error", "crashes at pageSize=100"),
+    Plant(2, label("GET", ITEM), "response_schema_conformance", "assetCount is a string"),
+    Plant(3, label("GET", ITEM), "use_after_free", "serves a deleted collection"),
+    Plant(4, label("PUT", ITEM), "negative_data_rejection", "accepts a non-string name"),
+    Plant(5, label("PUT", ASSETS), "response_schema_conformance", "ownerId is missing"),
+    Plant(6, label("PUT", ASSETS), "response_headers_conformance", "no X-Request-Id"),
+    Plant(7, label("DELETE", ASSETS), "content_type_conformance", "answers text/plain"),
+    Plant(8, label("PUT", MODELS), "ignored_auth", "answers without credentials"),
     Plant(9, label("PUT", MODELS), "status_code_conformance", "answers 202, not 200"),
     Plant(10, label("DELETE", MODELS), "status_code_conformance", "answers 418 to []"),
 )
@@ -123,7 +126,7 @@ class Collection:
 
 
 class Store:
-    """Collections in memory; deletion is soft so that plant 5 can still find them."""
+    """Collections in memory; deletion is soft so that plant 3 can still find them."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
@@ -167,10 +170,10 @@ def create_planted_app(token: str = TOKEN) -> Flask:
 
 
 def list_collections() -> Response:
-    # PLANT 1 (ignored_auth): the list forgets to call `_authorize()`.
+    _authorize()
     page_size = _page_size()
     if page_size == MAX_PAGE_SIZE:
-        # PLANT 2 (not_a_server_error): an off-by-one at the documented maximum crashes.
+        # PLANT 1 (not_a_server_error): an off-by-one at the documented maximum crashes.
         raise IndexError("the page buffer holds 99 collections")
     token = request.args.get("paginationToken", "")
     start = int(token) if token.isascii() and token.isdigit() else 0
@@ -192,9 +195,11 @@ def create_collection() -> Response:
 
 def get_collection(collection_id: str) -> Response:
     _authorize()
-    # PLANT 5 (use_after_free, reported on DELETE): reads also find soft-deleted collections.
-    collection = _store().find(collection_id, include_deleted=True)
-    return _reply({"collection": collection.to_json()})
+    # PLANT 3 (use_after_free): reads also find soft-deleted collections.
+    payload = _store().find(collection_id, include_deleted=True).to_json()
+    # PLANT 2 (response_schema_conformance): `assetCount` goes out as a string.
+    payload["assetCount"] = str(payload["assetCount"])
+    return _reply({"collection": payload})
 
 
 def update_collection(collection_id: str) -> Response:
@@ -205,22 +210,18 @@ def update_collection(collection_id: str) -> Response:
         raise Invalid("`thumbnail` must be a string.")
     collection = _store().find(collection_id)
     if "name" in body:
-        # PLANT 3 (negative_data_rejection): `name` is not type-checked, only stringified.
+        # PLANT 4 (negative_data_rejection): `name` is not type-checked, only stringified.
         collection.name = str(body["name"])
     if thumbnail is not None:
         collection.thumbnail = thumbnail
     collection.updated_at = _now()
-    payload = collection.to_json()
-    # PLANT 4 (response_schema_conformance): `assetCount` goes out as a string.
-    payload["assetCount"] = str(payload["assetCount"])
-    return _reply({"collection": payload})
+    return _reply({"collection": collection.to_json()})
 
 
 def delete_collection(collection_id: str) -> Response:
     _authorize()
     _store().find(collection_id).deleted = True
-    # PLANT 6 (response_headers_conformance): the declared X-Request-Id header is left out.
-    return Response("{}", mimetype="application/json")
+    return _reply({})
 
 
 def add_assets(collection_id: str) -> Response:
@@ -229,9 +230,12 @@ def add_assets(collection_id: str) -> Response:
     collection = _store().find(collection_id)
     collection.asset_ids = list(dict.fromkeys([*collection.asset_ids, *asset_ids]))
     payload = collection.to_json()
-    # PLANT 7 (response_schema_conformance): the required `ownerId` is dropped.
+    # PLANT 5 (response_schema_conformance): the required `ownerId` is dropped.
     del payload["ownerId"]
-    return _reply({"collection": payload})
+    response = _reply({"collection": payload})
+    # PLANT 6 (response_headers_conformance): the declared X-Request-Id header is dropped.
+    del response.headers[REQUEST_ID]
+    return response
 
 
 def remove_assets(collection_id: str) -> Response:
@@ -240,13 +244,13 @@ def remove_assets(collection_id: str) -> Response:
     collection = _store().find(collection_id)
     collection.asset_ids = [i for i in collection.asset_ids if i not in asset_ids]
     response = _reply({"collection": collection.to_json()})
-    # PLANT 8 (content_type_conformance): the JSON body is labelled text/plain.
+    # PLANT 7 (content_type_conformance): the JSON body is labelled text/plain.
     response.mimetype = "text/plain"
     return response
 
 
 def add_models(collection_id: str) -> Response:
-    _authorize()
+    # PLANT 8 (ignored_auth): no `_authorize()` here.
     model_ids = _ids("modelIds")
     collection = _store().find(collection_id)
     collection.model_ids = list(dict.fromkeys([*collection.model_ids, *model_ids]))
@@ -338,7 +342,7 @@ def _http_error(error: HTTPException) -> Response:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 # Serving on loopback.
