@@ -49,7 +49,8 @@ def build_mounts(
 ) -> list[Mount]:
     """Mounts for the given specs (every bundled spec when none is given).
 
-    One spec is served at its own base path; several are each prefixed with `/<name>`.
+    One named spec is served at its own base path; several, or all bundled ones by default,
+    are each prefixed with `/<name>`.
     `state` is a folder the mounts keep what they remember in (deleted resources), shared by
     worker processes; without it each process remembers on its own.
     """
@@ -63,7 +64,7 @@ def build_mounts(
     names = [name for name, _ in documents]
     if len(set(names)) != len(names):
         raise MountError(f"two specs would be mounted under the same name: {', '.join(names)}")
-    prefix = len(documents) > 1
+    prefix = not spec_args or len(documents) > 1
     return [
         Mount(
             name,
