@@ -86,6 +86,8 @@ class VerifyOptions:
         if self.max_response_time is not None:
             checks["max_response_time"] = self.max_response_time
         config: dict[str, Any] = {
+            # No crash cache: a run is reproduced by its seed, and leaves no files behind.
+            "cache": {"enabled": False},
             "base-url": self.base_url.rstrip("/"),
             "headers": dict(self.headers),
             "workers": self.workers,
