@@ -112,6 +112,8 @@ class Mount:
         self.responses = ResponseBuilder(document, seed)
         self._validators: dict[str, RequestValidator] = {}
         self.tombstones = tombstones or Tombstones()
+        self.default_prefer = ""
+        """A `Prefer` header value applied to requests that send none (tests set it)."""
         self.reference: ReferenceValidator | None = None
         if validator == "openapi-core":
             from .reference import ReferenceValidator  # noqa: PLC0415 - heavy; only when asked
@@ -191,7 +193,7 @@ class Mount:
         if self.tombstones.covers(incoming.path):
             detail = "the resource was deleted by an earlier request"
             return Outcome(Problem(404, "not-found", detail), operation)
-        preferences = parse_prefer([incoming.headers.get("prefer", "")])
+        preferences = parse_prefer([incoming.headers.get("prefer") or self.default_prefer])
         chosen = choose_status(operation, preferences)
         if isinstance(chosen, Problem):
             return Outcome(chosen, operation)

@@ -5,6 +5,8 @@ import pytest
 import specs
 from specs.report import Report
 
+pytest_plugins = ["pytester"]
+
 BUNDLED = specs.names()
 
 

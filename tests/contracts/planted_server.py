@@ -2,8 +2,9 @@
 
 The detection test runs the conformance checks against it: each plant must be reported on its
 operation, and nothing else may be. Every plant is marked `PLANT <n>` with the check that should
-catch it; `PLANTS` lists them. Everything unmarked is meant to be correct: credentials are checked
-first (401), then the request (400), then the resource (404).
+catch it; `PLANTS` lists them, and `create_planted_app(plants=...)` switches them on (all by
+default). Everything else is meant to be correct: credentials are checked first (401), then the
+request (400), then the resource (404); with no plants the server passes every check.
 
 Schemathesis stops testing an operation in a phase at its first failing request, so two plants
 share an operation only when every response that shows one shows the other too; otherwise the
@@ -21,7 +22,7 @@ import json
 import re
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -43,6 +44,7 @@ from .planted_spec import (
 )
 
 __all__ = [
+    "ALL_PLANTS",
     "PLANTS",
     "TOKEN",
     "Plant",
@@ -72,6 +74,8 @@ class Plant(NamedTuple):
 PLANTS: tuple[Plant, ...] = (
     Plant(1, label("GET", COLLECTION), "not_a_server_error", "crashes at pageSize=100"),
     Plant(2, label("GET", ITEM), "response_schema_conformance", "assetCount is a string"),
+    # Schemathesis' own report files this under the DELETE (the CLI: "Stateful tests"); `verify`
+    # names the operation whose response failed the check.
     Plant(3, label("GET", ITEM), "use_after_free", "serves a deleted collection"),
     Plant(4, label("PUT", ITEM), "negative_data_rejection", "accepts a non-string name"),
     Plant(5, label("PUT", ASSETS), "response_schema_conformance", "ownerId is missing"),
@@ -81,6 +85,7 @@ PLANTS: tuple[Plant, ...] = (
     Plant(9, label("PUT", MODELS), "status_code_conformance", "answers 202, not 200"),
     Plant(10, label("DELETE", MODELS), "status_code_conformance", "answers 418 to []"),
 )
+ALL_PLANTS = frozenset(plant.number for plant in PLANTS)
 
 
 class Invalid(Exception):
@@ -126,7 +131,7 @@ class Collection:
 
 
 class Store:
-    """Collections in memory; deletion is soft so that plant 3 can still find them."""
+    """Collections in memory; deletion is soft, so that plant 3 can still find them."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
@@ -150,12 +155,19 @@ class Store:
             return [c for c in self.collections.values() if not c.deleted]
 
 
-def create_planted_app(token: str = TOKEN) -> Flask:
-    """The planted server, with an empty store but for the collection the spec's examples name."""
+@dataclass(frozen=True)
+class _Setup:
+    store: Store
+    token: str
+    plants: frozenset[int]
+
+
+def create_planted_app(token: str = TOKEN, plants: Iterable[int] = ALL_PLANTS) -> Flask:
+    """The server with the given plants, and no collection but the one the spec's examples name."""
     app = Flask(__name__)
     store = Store()
     store.create("Seeded collection", SEEDED_ID)
-    app.extensions["planted"] = (store, token)
+    app.extensions["planted"] = _Setup(store, token, frozenset(plants))
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Invalid, lambda error: _error(400, str(error)))
     app.register_error_handler(Unauthorized, lambda error: _error(401, str(error)))
@@ -172,7 +184,7 @@ def create_planted_app(token: str = TOKEN) -> Flask:
 def list_collections() -> Response:
     _authorize()
     page_size = _page_size()
-    if page_size == MAX_PAGE_SIZE:
+    if _planted(1) and page_size == MAX_PAGE_SIZE:
         # PLANT 1 (not_a_server_error): an off-by-one at the documented maximum crashes.
         raise IndexError("the page buffer holds 99 collections")
     token = request.args.get("paginationToken", "")
@@ -196,22 +208,25 @@ def create_collection() -> Response:
 def get_collection(collection_id: str) -> Response:
     _authorize()
     # PLANT 3 (use_after_free): reads also find soft-deleted collections.
-    payload = _store().find(collection_id, include_deleted=True).to_json()
-    # PLANT 2 (response_schema_conformance): `assetCount` goes out as a string.
-    payload["assetCount"] = str(payload["assetCount"])
+    payload = _store().find(collection_id, include_deleted=_planted(3)).to_json()
+    if _planted(2):
+        # PLANT 2 (response_schema_conformance): `assetCount` goes out as a string.
+        payload["assetCount"] = str(payload["assetCount"])
     return _reply({"collection": payload})
 
 
 def update_collection(collection_id: str) -> Response:
     _authorize()
     body = _json_object()
-    thumbnail = body.get("thumbnail")
+    name, thumbnail = body.get("name"), body.get("thumbnail")
+    # PLANT 4 (negative_data_rejection): a `name` that is not a string is stringified, not refused.
+    if "name" in body and not isinstance(name, str) and not _planted(4):
+        raise Invalid("`name` must be a string.")
     if "thumbnail" in body and not isinstance(thumbnail, str):
         raise Invalid("`thumbnail` must be a string.")
     collection = _store().find(collection_id)
     if "name" in body:
-        # PLANT 4 (negative_data_rejection): `name` is not type-checked, only stringified.
-        collection.name = str(body["name"])
+        collection.name = str(name)
     if thumbnail is not None:
         collection.thumbnail = thumbnail
     collection.updated_at = _now()
@@ -230,11 +245,13 @@ def add_assets(collection_id: str) -> Response:
     collection = _store().find(collection_id)
     collection.asset_ids = list(dict.fromkeys([*collection.asset_ids, *asset_ids]))
     payload = collection.to_json()
-    # PLANT 5 (response_schema_conformance): the required `ownerId` is dropped.
-    del payload["ownerId"]
+    if _planted(5):
+        # PLANT 5 (response_schema_conformance): the required `ownerId` is dropped.
+        del payload["ownerId"]
     response = _reply({"collection": payload})
-    # PLANT 6 (response_headers_conformance): the declared X-Request-Id header is dropped.
-    del response.headers[REQUEST_ID]
+    if _planted(6):
+        # PLANT 6 (response_headers_conformance): the declared X-Request-Id header is dropped.
+        del response.headers[REQUEST_ID]
     return response
 
 
@@ -244,24 +261,28 @@ def remove_assets(collection_id: str) -> Response:
     collection = _store().find(collection_id)
     collection.asset_ids = [i for i in collection.asset_ids if i not in asset_ids]
     response = _reply({"collection": collection.to_json()})
-    # PLANT 7 (content_type_conformance): the JSON body is labelled text/plain.
-    response.mimetype = "text/plain"
+    if _planted(7):
+        # PLANT 7 (content_type_conformance): the JSON body is labelled text/plain.
+        response.mimetype = "text/plain"
     return response
 
 
 def add_models(collection_id: str) -> Response:
-    # PLANT 8 (ignored_auth): no `_authorize()` here.
+    if not _planted(8):
+        # PLANT 8 (ignored_auth): when planted, nobody is asked for credentials here.
+        _authorize()
     model_ids = _ids("modelIds")
     collection = _store().find(collection_id)
     collection.model_ids = list(dict.fromkeys([*collection.model_ids, *model_ids]))
     # PLANT 9 (status_code_conformance): 202 where the spec declares 200.
-    return _reply({"collection": collection.to_json()}, status=202)
+    status = 202 if _planted(9) else 200
+    return _reply({"collection": collection.to_json()}, status=status)
 
 
 def remove_models(collection_id: str) -> Response:
     _authorize()
     model_ids = set(_ids("modelIds"))
-    if not model_ids:
+    if _planted(10) and not model_ids:
         # PLANT 10 (status_code_conformance): an undeclared 418 for an empty, valid list.
         return _error(418, "Nothing to remove.")
     collection = _store().find(collection_id)
@@ -285,13 +306,21 @@ KEPT_VIEWS: dict[tuple[str, str], Callable[..., Response]] = {
 # Request reading and answers.
 
 
+def _setup() -> _Setup:
+    setup: _Setup = current_app.extensions["planted"]
+    return setup
+
+
 def _store() -> Store:
-    store: Store = current_app.extensions["planted"][0]
-    return store
+    return _setup().store
+
+
+def _planted(number: int) -> bool:
+    return number in _setup().plants
 
 
 def _authorize() -> None:
-    if request.headers.get("Authorization") != current_app.extensions["planted"][1]:
+    if request.headers.get("Authorization") != _setup().token:
         raise Unauthorized("Send the API token in the Authorization header.")
 
 
@@ -335,9 +364,10 @@ def _error(status: int, message: str) -> Response:
 
 def _http_error(error: HTTPException) -> Response:
     """Flask's own answers (404, 405 with `Allow`, 500) with the declared error body."""
-    response = error.get_response()
-    response.set_data(json.dumps({"error": error.description or error.name}))
-    response.mimetype = "application/json"
+    response = _error(error.code or 500, error.description or error.name)
+    for name, value in error.get_headers():
+        if name.lower() != "content-type":
+            response.headers[name] = value
     return response
 
 
@@ -381,11 +411,18 @@ def main() -> None:
     """Write the planted spec and serve until interrupted, for running Schemathesis by hand."""
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--spec", help="write the planted spec here (JSON)")
+    parser.add_argument(
+        "--plants", default="all", help="comma-separated plant numbers, 'all' or 'none'"
+    )
     arguments = parser.parse_args()
     if arguments.spec:
         with open(arguments.spec, "w", encoding="utf-8") as out:
             json.dump(planted_spec(), out, indent=2)
-    running = start_planted_server()
+    choice = arguments.plants
+    plants = {"all": ALL_PLANTS, "none": frozenset()}.get(choice)
+    if plants is None:
+        plants = frozenset(int(number) for number in choice.split(","))
+    running = start_planted_server(create_planted_app(plants=plants))
     print(f"planted server at {running.url} (token {TOKEN!r})", flush=True)
     try:
         running.thread.join()

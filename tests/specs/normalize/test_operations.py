@@ -49,7 +49,7 @@ def test_missing_and_duplicate_ids_become_unique(report):
         for p, m in [("/a", "get"), ("/a", "post"), ("/b", "get"), ("/c", "get")]
     ]
     assert ids == ["same", "postA2", "getB", "postA"]
-    assert {f.pointer for f in report} == {
+    assert {f.pointer for f in report if f.code == "operation-id"} == {
         "/paths/~1a/post/operationId",
         "/paths/~1b/get/operationId",
     }
@@ -85,7 +85,10 @@ def test_operations_get_tags_responses_and_path_parameters(report):
         "no-responses",
         "path-parameter",
         "response-description",
+        "no-client-error-response",
     }
+    defects = {f.pointer for f in report if f.code == "no-client-error-response"}
+    assert defects == {"/paths/~1users~1{id}~1posts~1{postId}/put/responses"}
 
 
 def test_path_parameters_declared_by_reference_are_recognized(report):
@@ -95,7 +98,7 @@ def test_path_parameters_declared_by_reference_are_recognized(report):
                 "get": {
                     "operationId": "x",
                     "tags": ["a"],
-                    "responses": {"200": {"description": "ok"}},
+                    "responses": {"200": {"description": "ok"}, "4XX": {"description": "no"}},
                     "parameters": [{"$ref": "#/components/parameters/Id"}],
                 }
             }
