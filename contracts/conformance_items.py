@@ -108,7 +108,7 @@ class ConformanceItem(pytest.Item):
 
 
 def conformance_items(
-    session: pytest.Session, settings: ConformanceSettings
+    parent: pytest.Collector, settings: ConformanceSettings
 ) -> list[ConformanceItem]:
     """The items, sorted, so that every xdist worker collects the same ones."""
     document = specs.load(settings.spec)
@@ -120,7 +120,7 @@ def conformance_items(
             if isinstance(operation, dict):
                 items.append(
                     ConformanceItem.from_parent(
-                        session,
+                        parent,
                         name=f"{method.upper()} {path}",
                         run=run,
                         operation_id=operation["operationId"],

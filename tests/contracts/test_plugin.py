@@ -116,3 +116,22 @@ def test_conformance_options_must_come_together(pytester: pytest.Pytester) -> No
     result = pytester.runpytest("-p", "no:cacheprovider", "--specmock-verify=http://127.0.0.1:1")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*--specmock-verify and --specmock-spec go together*"])
+
+
+def test_a_module_marker_turns_conformance_on(
+    pytester: pytest.Pytester, planted_server: RunningServer
+) -> None:
+    spec = pytester.path / "planted.yaml"
+    spec.write_text(dump_yaml(planted_spec()))
+    pytester.makepyfile(
+        test_conformance=f"""
+        import pytest
+
+        pytestmark = pytest.mark.specmock_verify(
+            {str(spec)!r}, {planted_server.url!r},
+            headers=["Authorization: {TOKEN}"], max_examples=30, seed=1,
+        )
+        """
+    )
+    result = pytester.runpytest("-p", "no:cacheprovider", "-k", "POST or DELETE and not assets")
+    result.assert_outcomes(passed=2, failed=1, deselected=6)
