@@ -125,6 +125,12 @@ def _progress(phase: str, label: str, status: str) -> None:
     show_default=True,
     help="Where a [tool.specmock.verify] table may set any of these options.",
 )
+@click.option(
+    "--continue-on-failure",
+    is_flag=True,
+    default=None,
+    help="Keep testing an operation after its first failure, to find every distinct one.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No live progress, only the summary.")
 def verify_command(**given: Any) -> None:
     """Fuzz the server at --base-url against SPEC (a bundled name or an OpenAPI file).

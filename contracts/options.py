@@ -55,6 +55,8 @@ class VerifyOptions:
     rate_limit: str | None = None
     """Like `10/s` or `600/m`."""
     timeout: float = 10.0
+    continue_on_failure: bool = False
+    """Keep testing an operation after its first failure, to find every distinct one."""
     reports: dict[str, Path] = field(default_factory=dict)
     """Format (junit, json, har) -> where to write it."""
 
@@ -92,6 +94,7 @@ class VerifyOptions:
             "headers": dict(self.headers),
             "workers": self.workers,
             "request-timeout": self.timeout,
+            "continue-on-failure": self.continue_on_failure,
             "generation": {"max-examples": self.max_examples},
             "checks": checks,
             "phases": {phase: {"enabled": phase in self.phases} for phase in PHASES},

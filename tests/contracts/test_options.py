@@ -33,6 +33,7 @@ def test_every_option_reaches_the_config():
         phases=("fuzzing",),
         rate_limit="10/s",
         timeout=4,
+        continue_on_failure=True,
     )
     config = options.schemathesis_config()
     assert config["base-url"] == "http://127.0.0.1:1/v1"
@@ -50,6 +51,7 @@ def test_every_option_reaches_the_config():
         "max_response_time": 0.5,
     }
     assert [p for p, v in config["phases"].items() if v["enabled"]] == ["fuzzing"]
+    assert config["continue-on-failure"] is True
     SchemathesisConfig.from_dict(config)
 
 
