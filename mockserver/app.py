@@ -64,7 +64,7 @@ def _body() -> RawBody | None:
     if essence(content_type) == "multipart/form-data":
         form = list(request.form.items(multi=True))
         files = [(name, storage.read()) for name, storage in request.files.items(multi=True)]
-        return RawBody(content_type, b"", form, files)
+        return RawBody(content_type, b"", form, files, request.content_length or 0)
     data = request.get_data(cache=True)
     return RawBody(content_type, data) if data or content_type else None
 
@@ -125,7 +125,6 @@ class _Dispatcher:
         else:
             response = _reply_response(outcome.result, request.method == "HEAD")
         response.headers.update(_CORS)
-        result = outcome.result
         self.journal.record(
             {
                 "spec": mount.name if mount else None,
@@ -136,7 +135,7 @@ class _Dispatcher:
                 "headers": headers,
                 "body": _journal_body(body),
                 "status": response.status_code,
-                "valid": not isinstance(result, Problem),
+                "valid": outcome.problem is None,
                 "violations": [v.to_dict() for v in outcome.violations],
             }
         )
@@ -219,8 +218,8 @@ def create_app(
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> Response:
         status = error.code or 400
-        if status == 405 and not request.path.startswith("/__specmock/"):
-            # A method Flask does not route (QUERY, BREW...): the mount answers with `Allow`.
+        if status in (404, 405) and not request.path.startswith("/__specmock/"):
+            # What Flask does not route (QUERY, BREW; a newline in the path) the mounts judge.
             return dispatcher()
         kind = {413: "body-too-large", 405: "method-not-allowed"}.get(status, "bad-request")
         problem = Problem(status, kind, error.description or error.name)

@@ -25,6 +25,12 @@ class RawBody:
     """multipart/form-data text fields, parsed by the HTTP adapter."""
     files: list[tuple[str, bytes]] = field(default_factory=list)
     """multipart/form-data file fields: (field name, content)."""
+    length: int = 0
+    """The declared Content-Length: a multipart body with no parts still is a body."""
+
+    @property
+    def present(self) -> bool:
+        return bool(self.data or self.form or self.files or self.length)
 
 
 def _text(data: bytes) -> str:
@@ -46,6 +52,16 @@ def _json(data: bytes) -> Any:
         ) from None
     except RecursionError:
         raise BodyError("body is not valid JSON: nested too deeply") from None
+
+
+def _empty_multipart(content_type: str) -> int:
+    """The size of a multipart body with no parts (`--boundary--` and a line break or two)."""
+    boundary = ""
+    for parameter in content_type.split(";")[1:]:
+        name, _, value = parameter.strip().partition("=")
+        if name.lower() == "boundary":
+            boundary = value.strip('"')
+    return len(boundary) + 8
 
 
 class FormShape:
@@ -85,6 +101,8 @@ def decode_body(raw: RawBody, shape: FormShape | None) -> tuple[bool, Any]:
         fields = list(parse_qsl(_text(raw.data), keep_blank_values=True))
         return True, shape.build(fields) if shape else dict(fields)
     if base == "multipart/form-data":
+        if not raw.form and not raw.files and raw.length > _empty_multipart(raw.content_type):
+            raise BodyError("body is not valid multipart/form-data: no part could be read")
         fields = [*raw.form, *((name, content.decode("latin-1")) for name, content in raw.files)]
         return True, shape.build(fields) if shape else dict(fields)
     if is_text(base):

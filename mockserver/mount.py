@@ -8,6 +8,7 @@ every violation at once).
 from __future__ import annotations
 
 import json
+import logging
 import zlib
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from .bodies import RawBody
+from .errors import ReferenceFailure
 from .media import best_match
 from .operations import Operation, compile_operations
 from .parameters import RawParameters
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
 __all__ = ["VALIDATORS", "Incoming", "Mount", "Outcome"]
 
 VALIDATORS = ("fast", "openapi-core")
+
+logger = logging.getLogger("specmock")
 
 
 @dataclass
@@ -61,6 +65,12 @@ class Outcome:
     result: Reply | Problem
     operation: Operation | None = None
     violations: list[Violation] = field(default_factory=list)
+    problem: Problem | None = None
+    """Why the request was refused, also when the refusal is answered as the spec declares."""
+
+    def __post_init__(self) -> None:
+        if isinstance(self.result, Problem):
+            self.problem = self.result
 
 
 def _cors_preflight(allowed: list[str], headers: dict[str, str]) -> Reply:
@@ -159,7 +169,20 @@ class Mount:
                     headers={"Allow": allowed},
                 )
             )
-        return self._handle_operation(operation, match.parameters, incoming)
+        return self._as_declared(self._handle_operation(operation, match.parameters, incoming))
+
+    def _as_declared(self, outcome: Outcome) -> Outcome:
+        """A refusal the operation documents (its status, `4XX` or `default`) is answered with
+        the documented media type and body; the problem's detail goes in a header."""
+        problem = outcome.problem
+        if problem is None or outcome.operation is None:
+            return outcome
+        reply = self.responses.declared(outcome.operation, problem.status)
+        if reply is None:
+            return outcome
+        reply.headers.update(problem.headers)
+        reply.headers["Specmock-Problem"] = problem.detail.encode("ascii", "replace").decode()
+        return Outcome(reply, outcome.operation, outcome.violations, problem)
 
     def _contract_problem(
         self, operation: Operation, params: RawParameters, incoming: Incoming
@@ -168,9 +191,12 @@ class Mount:
         if self.reference is not None:
             body = incoming.body
             raw = (body.content_type, body.data, body.form, body.files) if body else None
-            return self.reference.problem(
-                incoming.method, incoming.path, incoming.query, incoming.headers, raw
-            )
+            try:
+                return self.reference.problem(
+                    incoming.method, incoming.path, incoming.query, incoming.headers, raw
+                )
+            except ReferenceFailure as error:
+                logger.warning("specmock: %s; validating with the fast path instead", error)
         validator = self.validator(operation)
         problem = check_credentials(operation, params, self.credentials)
         problem = problem or validator.media_problem(incoming.body)

@@ -93,7 +93,7 @@ _PARSERS: list[tuple[str, Callable[[str], Any]]] = [
     ("integer", _integer),
     ("number", _number),
     ("boolean", lambda text: {"true": True, "false": False}.get(text, _MISSING)),
-    ("null", lambda text: None if text in ("", "null") else _MISSING),
+    ("null", lambda text: None if text == "null" else _MISSING),
 ]
 
 

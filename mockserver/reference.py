@@ -24,6 +24,7 @@ from openapi_core.validation.schemas.exceptions import InvalidSchemaValue
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
 
+from .errors import ReferenceFailure
 from .problems import Problem, Violation
 
 __all__ = ["ReferenceValidator"]
@@ -107,7 +108,13 @@ class ReferenceValidator:
             data=data,
             content_type=content_type,
         ).get_environ()
-        result = self._api.unmarshal_request(WerkzeugOpenAPIRequest(Request(environ)))
+        try:
+            result = self._api.unmarshal_request(WerkzeugOpenAPIRequest(Request(environ)))
+        except Exception as error:
+            reason = f"{type(error).__name__}: {error}"
+            raise ReferenceFailure(
+                f"openapi-core cannot validate {method.upper()} {path}: {reason}"
+            ) from error
         if not result.errors:
             return None
         status = max(_status(e) for e in result.errors)

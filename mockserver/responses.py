@@ -124,6 +124,18 @@ class ResponseBuilder:
                 self._cache[key] = cached
         return Reply(cached.status, dict(cached.headers), cached.body, cached.events)
 
+    def declared(self, operation: Operation, status: int) -> Reply | None:
+        """The reply the operation documents for an error status, or None if it has none."""
+        family = str(status)[0]
+        for key in (str(status), f"{family}XX", f"{family}xx", "default"):
+            response = operation.responses.get(key)
+            if response is not None:
+                media = list(response.media.values())
+                media.sort(key=lambda m: not is_json(_concrete(m.name)))  # JSON first
+                first = media[0] if media else None
+                return self.build(operation, status, response, first, Preferences(), "")
+        return None
+
     def _reply(
         self,
         operation: Operation,

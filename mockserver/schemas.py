@@ -17,6 +17,24 @@ from .problems import Violation
 
 __all__ = ["SchemaStore"]
 
+# OpenAPI's integer formats are ranges; JSON Schema validators only check string formats.
+_INTEGER_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
+_DATA = frozenset({"enum", "const", "default", "examples", "example"})
+
+
+def _with_integer_ranges(node: Any) -> Any:
+    """A copy of a schema in which `format: int32/int64` also bounds the value."""
+    if isinstance(node, list):
+        return [_with_integer_ranges(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    copy = {k: v if k in _DATA else _with_integer_ranges(v) for k, v in node.items()}
+    bounds = _INTEGER_RANGES.get(str(node.get("format")))
+    if bounds is not None:
+        copy.setdefault("minimum", bounds[0])
+        copy.setdefault("maximum", bounds[1])
+    return copy
+
 
 class SchemaStore:
     def __init__(self, document: dict[str, Any]) -> None:
@@ -32,7 +50,7 @@ class SchemaStore:
                 found = self._validators.get(pointer)
                 if found is None:
                     found = jsonschema_rs.Draft202012Validator(
-                        self._bundler.root(schema), validate_formats=True
+                        _with_integer_ranges(self._bundler.root(schema)), validate_formats=True
                     )
                     self._validators[pointer] = found
         return found

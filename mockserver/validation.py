@@ -44,7 +44,7 @@ class RequestValidator:
     def media_problem(self, raw: RawBody | None) -> Problem | None:
         """415 when a body comes in a media type the operation does not accept."""
         body = self.operation.body
-        if body is None or raw is None or (not raw.data and not raw.form and not raw.files):
+        if body is None or raw is None or not raw.present:
             return None
         if match_declared(raw.content_type or "application/octet-stream", self._media) is None:
             accepted = ", ".join(self._media)
@@ -82,7 +82,7 @@ class RequestValidator:
         body = self.operation.body
         if body is None:
             return []
-        if raw is None or (not raw.data and not raw.form and not raw.files):
+        if raw is None or not raw.present:
             return [Violation("body", "request body is required")] if body.required else []
         declared = match_declared(raw.content_type or "application/octet-stream", self._media)
         if declared is None:

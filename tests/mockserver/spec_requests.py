@@ -31,7 +31,7 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
-        return ""
+        return "null"
     return value if isinstance(value, str) else json.dumps(value)
 
 
@@ -70,6 +70,8 @@ def build_request(operation: Operation, generator: FixtureGenerator, seed: int =
                 direction="request",
                 name=parameter.name,
             )
+            if value is None and not parameter.required:
+                continue  # a client leaves an optional parameter out rather than send null
             pairs = _serialize(parameter, value)
         if parameter.location == "path":
             request.path = request.path.replace(
