@@ -54,7 +54,10 @@ class Entry:
 
 
 # Sources whose format has an importer. The others in `specs/sources/` join as theirs land.
-CATALOG: tuple[Entry, ...] = (Entry("scenario", "scenario.openapi.json"),)
+CATALOG: tuple[Entry, ...] = (
+    Entry("imagine", "imagine.swagger-ui.txt"),
+    Entry("scenario", "scenario.openapi.json"),
+)
 
 
 def names() -> list[str]:

@@ -54,8 +54,8 @@ def import_text(text: str, origin: str) -> Imported:
         importer = detect(text)
         if importer is None:
             raise UnknownFormat(
-                "not a format specmock can import (OpenAPI 3.x JSON or YAML, or a registry "
-                "diff that adds one)",
+                "not a format specmock can import (OpenAPI 3.x JSON or YAML, text copied from "
+                "a Swagger UI page, or a registry diff that adds one of those)",
                 origin=origin,
             )
         result = importer.read(text, origin)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from .base import Embedded, Imported, Importer
 from .openapi_document import OpenAPIDocument
 from .registry_diff import AddedFile, RegistryDiff, added_files
+from .swagger_ui import SwaggerUI
 
 __all__ = [
     "IMPORTERS",
@@ -18,11 +19,12 @@ __all__ = [
     "Importer",
     "OpenAPIDocument",
     "RegistryDiff",
+    "SwaggerUI",
     "added_files",
     "detect",
 ]
 
-IMPORTERS: tuple[Importer, ...] = (RegistryDiff(), OpenAPIDocument())
+IMPORTERS: tuple[Importer, ...] = (RegistryDiff(), SwaggerUI(), OpenAPIDocument())
 
 
 def detect(text: str) -> Importer | None:
