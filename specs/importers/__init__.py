@@ -7,6 +7,7 @@ asked first, so a container (a diff) is recognized before the document it holds.
 from __future__ import annotations
 
 from .base import Embedded, Imported, Importer
+from .layout import LayoutDamaged
 from .openapi_document import OpenAPIDocument
 from .registry_diff import AddedFile, RegistryDiff, added_files
 from .swagger_ui import SwaggerUI
@@ -17,6 +18,7 @@ __all__ = [
     "Embedded",
     "Imported",
     "Importer",
+    "LayoutDamaged",
     "OpenAPIDocument",
     "RegistryDiff",
     "SwaggerUI",
@@ -24,7 +26,7 @@ __all__ = [
     "detect",
 ]
 
-IMPORTERS: tuple[Importer, ...] = (RegistryDiff(), SwaggerUI(), OpenAPIDocument())
+IMPORTERS: tuple[Importer, ...] = (RegistryDiff(), SwaggerUI(), LayoutDamaged(), OpenAPIDocument())
 
 
 def detect(text: str) -> Importer | None:

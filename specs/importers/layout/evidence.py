@@ -1,0 +1,316 @@
+"""How plausible a reading is: costs for what a document in that reading would say.
+
+Without indentation, a key after a nested object could close it or not; each reading gives
+a different document. Costs are in units of one weak piece of evidence against the reading:
+a value of the wrong type, a required field never given, a `required` name with no property,
+keywords that do not fit the schema's `type`, an example that does not fit its schema, and a
+key out of the order the document keeps elsewhere (`habits`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .frames import Frame, data
+from .shapes import ANY_DATA, LEAF, OBJECT, Shape
+
+__all__ = [
+    "UNSEEN",
+    "closing_cost",
+    "example_schema",
+    "placement_cost",
+    "schema_names",
+    "settled_cost",
+    "value_cost",
+]
+
+WRONG_CONTAINER = 10.0
+WRONG_SCALAR = 3.0
+EMPTY = 4.0
+MISSING_FIELD = 2.5
+MISSING_PROPERTY = 3.0
+ORPHAN_REQUIRED = 2.0
+REQUIRED_FOUND = 1.0
+KEYWORD_MISFIT = 2.0
+VALUE_MISFIT = 1.5
+EXAMPLE_EXTRA_KEY = 1.0
+REFERENCE_SIBLING = 2.0
+SCHEMA_REF_SIBLING = 1.0
+BOTH_SCHEMA_AND_CONTENT = 3.0
+DATA_KEY = 0.4
+FREE_DATA_KEY = 0.1
+
+_FAMILIES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (
+        frozenset({"properties", "additionalProperties", "patternProperties", "propertyNames"})
+        | {"required", "minProperties", "maxProperties"},
+        frozenset({"object"}),
+    ),
+    (
+        frozenset({"items", "minItems", "maxItems", "uniqueItems", "prefixItems", "contains"}),
+        frozenset({"array"}),
+    ),
+    (frozenset({"minLength", "maxLength", "pattern"}), frozenset({"string"})),
+    (
+        frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"}),
+        frozenset({"number", "integer"}),
+    ),
+)
+_FAMILY_OF = {keyword: wanted for keywords, wanted in _FAMILIES for keyword in keywords}
+_VALUES = ("example", "default", "const")
+_TYPING = frozenset({"type", "const", "enum"})
+_JSON_TYPE_OF: dict[type, str] = {
+    str: "string",
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    type(None): "null",
+    list: "array",
+}
+_CHECKED = (*_VALUES, "format")
+_JSON_TYPES = frozenset({"string", "number", "integer", "boolean", "array", "object", "null"})
+UNSEEN = object()
+"""A value not looked at before it is read."""
+_NUMBERS = frozenset({"number", "integer"})
+_FORMATS = {
+    **dict.fromkeys(("int32", "int64", "float", "double"), _NUMBERS),
+    **dict.fromkeys(
+        ("date-time", "date", "time", "uuid", "email", "uri", "binary", "byte", "password"),
+        frozenset({"string"}),
+    ),
+}
+_REF_SIBLINGS = {"$ref": 0.0, "description": 0.5, "summary": 0.5, "title": 0.5}
+# Fields whose value is one of a few words.
+_ALLOWED: dict[tuple[str, str], frozenset[Any]] = {
+    ("Schema", "type"): _JSON_TYPES,
+    ("Parameter", "in"): frozenset({"query", "header", "path", "cookie"}),
+    ("SecurityScheme", "type"): frozenset(
+        {"apiKey", "http", "oauth2", "openIdConnect", "mutualTLS"}
+    ),
+    ("SecurityScheme", "in"): frozenset({"query", "header", "cookie"}),
+}
+_REFERENCE_FIELDS = frozenset({"$ref", "summary", "description"})
+# Keywords without which a whole schema shows nothing (`_schema_cost`).
+_EVIDENT = frozenset({"required", "$ref", "example", "default", "const", "enum", "examples"})
+_COMPOSED = ("allOf", "anyOf", "oneOf", "$ref", "if", "dependentSchemas", "not")
+
+
+def placement_cost(frame: Frame, key: str, peek: Any) -> float:
+    """Cost of putting `key` into `frame`, given a glimpse of its value (`peek`: a scalar,
+    `dict` or `list` for a nested container, or `UNSEEN`).
+
+    Free data is rarer than structure, and an example object names its schema's
+    properties. A schema keyword is checked at once against the schema's `type`, so that
+    a wrong reading costs before it can crowd out the right one.
+    """
+    shape = frame.shape
+    if shape.container == ANY_DATA:
+        if frame.hint is not None:
+            return 0.0 if key in frame.hint else DATA_KEY + EXAMPLE_EXTRA_KEY
+        return DATA_KEY if frame.schema is None else FREE_DATA_KEY
+    if shape.kind != "Schema":
+        return 0.0
+    if key == "type":
+        return _type_cost(frame, peek)
+    family = _FAMILY_OF.get(key)
+    if (family is None and key not in _CHECKED) or not frame.keys & _TYPING:
+        return 0.0
+    types = _types(frame.shallow())
+    if not types:
+        return 0.0
+    if family is not None:
+        return KEYWORD_MISFIT if not types & family else 0.0
+    if key == "format":
+        return 0.0 if _format_fits(types, peek) else VALUE_MISFIT
+    if peek is UNSEEN or frame.shallow().get("nullable") is True:
+        return 0.0
+    return 0.0 if _fits(types, peek) else VALUE_MISFIT
+
+
+def _type_cost(frame: Frame, peek: Any) -> float:
+    names = peek if isinstance(peek, list) else [peek] if isinstance(peek, str) else []
+    types = frozenset(names) & _JSON_TYPES
+    if not types:
+        return 0.0
+    return KEYWORD_MISFIT * sum(
+        1 for keywords, wanted in _FAMILIES if not types & wanted and keywords & frame.keys
+    )
+
+
+def example_schema(parent: Frame) -> Any:
+    """The schema that data opened under `parent`'s pending key is an example of, if known:
+    an example's nested objects are instances of the schema's nested properties."""
+    if parent.shape.kind == "Schema":
+        if parent.pending == "examples":
+            return {"items": parent}  # a list whose every item is an instance
+        return parent if parent.pending in _VALUES else None
+    if parent.shape.container != ANY_DATA or parent.schema is None:
+        return None
+    schema = _view(parent.schema)
+    if parent.seq:
+        return schema.get("items")
+    found = _view(schema.get("properties")).get(parent.pending)
+    if found is None and (extra := schema.get("additionalProperties")) not in (None, False):
+        return {} if extra is True else extra  # a map: every value an instance of one schema
+    return found
+
+
+def schema_names(schema: Any) -> frozenset[str] | None:
+    """The property names `schema` declares, if it declares any."""
+    return _names(_view(schema).get("properties")) if schema is not None else None
+
+
+def _view(value: Any) -> dict[Any, Any]:
+    if isinstance(value, Frame):
+        return {} if value.seq else value.shallow()
+    return value if isinstance(value, dict) else {}
+
+
+def value_cost(shape: Shape, value: Any, frame: Frame | None = None) -> float:
+    """Cost of `value` (a scalar or flow collection) in a slot of `shape`; with the
+    `frame` it is read into, also whether it is one of the values the field allows."""
+    if shape.accepts(value):
+        if frame is None or not isinstance(frame.pending, str):
+            return 0.0
+        allowed = _ALLOWED.get((frame.shape.kind, frame.pending))
+        values = value if isinstance(value, list) else [value]
+        if allowed is None or all(isinstance(v, str) and v in allowed for v in values):
+            return 0.0
+        return WRONG_SCALAR
+    if value is None:
+        return EMPTY
+    if shape.container == LEAF:
+        return WRONG_SCALAR
+    return WRONG_CONTAINER
+
+
+def closing_cost(frame: Frame) -> float:
+    """Cost of an object once all of it is known (collections cost nothing)."""
+    if frame.shape.container != OBJECT:
+        return 0.0
+    missing, settled = _closing(frame)
+    return missing + settled
+
+
+def settled_cost(frame: Frame) -> float:
+    """The part of `closing_cost` that more keys could not lower: all but missing fields."""
+    return 0.0 if frame.shape.container != OBJECT else _closing(frame)[1]
+
+
+def _closing(frame: Frame) -> tuple[float, float]:
+    if frame.closing is None:
+        frame.closing = _closing_costs(frame)
+    return frame.closing
+
+
+def _closing_costs(frame: Frame) -> tuple[float, float]:
+    """(missing fields, everything else) of an object; its keys alone decide most."""
+    shape = frame.shape
+    keys = frame.keys
+    if shape.container != OBJECT or frame.seq:
+        return 0.0, 0.0
+    if "$ref" in keys and shape.kind != "Schema":
+        return 0.0, REFERENCE_SIBLING * len(keys - _REFERENCE_FIELDS)
+    missing = MISSING_FIELD * sum(1 for field in shape.required if field not in keys)
+    if shape.kind == "Schema":
+        return missing, 0.0 if keys.isdisjoint(_EVIDENT) else _schema_cost(frame.shallow())
+    if shape.kind in ("Parameter", "Header") and "schema" in keys and "content" in keys:
+        return missing, BOTH_SCHEMA_AND_CONTENT
+    return missing, 0.0
+
+
+def _names(value: Any) -> frozenset[str] | None:
+    if isinstance(value, Frame):
+        return None if value.seq else value.keys
+    return frozenset(value) if isinstance(value, dict) else None
+
+
+def _format_fits(types: frozenset[str], format_: Any) -> bool:
+    wanted = _FORMATS.get(format_) if isinstance(format_, str) else None
+    return wanted is None or bool(types & wanted)
+
+
+def _types(schema: dict[str, Any]) -> frozenset[str]:
+    """The types a schema declares, or else those its `const` or `enum` values imply."""
+    declared = data(schema.get("type"))
+    if isinstance(declared, str):
+        return frozenset({declared})
+    if isinstance(declared, list):
+        return frozenset(t for t in declared if isinstance(t, str))
+    values = [schema["const"]] if "const" in schema else data(schema.get("enum"))
+    if not isinstance(values, list) or not values:
+        return frozenset()
+    return frozenset(_JSON_TYPE_OF.get(type(v), "object") for v in values)
+
+
+def _fits(types: frozenset[str], value: Any) -> bool:
+    if isinstance(value, Frame):
+        return ("array" if value.seq else "object") in types
+    if value is dict or value is list:
+        return ("object" if value is dict else "array") in types
+    if value is None:
+        return "null" in types
+    if isinstance(value, bool):
+        return "boolean" in types
+    if isinstance(value, int):
+        return bool(types & {"integer", "number"})
+    if isinstance(value, float):
+        return "number" in types or ("integer" in types and value.is_integer())
+    if isinstance(value, str):
+        return "string" in types
+    if isinstance(value, list):
+        return "array" in types
+    return "object" in types
+
+
+def _items_fit(types: frozenset[str], example: Any) -> bool:
+    """Whether the items of a list example fit the types of the schema's `items`."""
+    if isinstance(example, Frame):
+        values = example.items() if example.seq else []
+    else:
+        values = example if isinstance(example, list) else []
+    return all(_fits(types, value) for value in values)
+
+
+def _examples(schema: dict[str, Any]) -> Iterator[Any]:
+    """Values to check against the schema's type; scalars were checked as they were read."""
+    for name in _VALUES:
+        if isinstance(schema.get(name), Frame):
+            yield schema[name]
+    for name in ("enum", "examples"):
+        values = schema.get(name)
+        if isinstance(values, Frame) and values.seq:
+            yield from values.items()
+        elif isinstance(values, list):
+            yield from values
+
+
+def _schema_cost(schema: dict[str, Any]) -> float:
+    """What only a whole schema shows; keywords against `type` were costed as placed."""
+    cost = 0.0
+    properties = _names(schema.get("properties"))
+    required = data(schema.get("required"))
+    if isinstance(required, list):
+        if properties is not None:
+            missing = sum(1 for name in required if name not in properties)
+            cost += MISSING_PROPERTY * missing if missing or not required else -REQUIRED_FOUND
+        elif not any(name in schema for name in _COMPOSED):
+            cost += ORPHAN_REQUIRED
+    if "$ref" in schema:
+        cost += sum(_REF_SIBLINGS.get(name, SCHEMA_REF_SIBLING) for name in schema)
+    types = _types(schema)
+    if not types:
+        return cost
+    if schema.get("nullable") is True:
+        types |= {"null"}
+    items = _types(_view(schema.get("items")))
+    for example in _examples(schema):
+        if not _fits(types, example) or (items and not _items_fit(items, example)):
+            cost += VALUE_MISFIT
+        elif isinstance(example, Frame) and example.hint is not None:
+            continue  # its keys were costed as they were read (`placement_cost`)
+        elif properties and (names := _names(example)):
+            extra = sum(1 for name in names if name not in properties)
+            cost += EXAMPLE_EXTRA_KEY * min(extra, 5)
+    return cost

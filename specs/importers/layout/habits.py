@@ -1,0 +1,112 @@
+"""The key order a document keeps, learnt from a first reading of it.
+
+Generators write each kind of object's keys in one fixed order, or sorted. Once a first
+reading shows the habit, a key that breaks it (one that sorts before its predecessor, or one
+that elsewhere always precedes a key already present) most likely starts a new object, so it
+costs where it breaks the habit and is free where it keeps it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import pairwise
+from typing import Any
+
+from ...grammar import OBJECTS, walk
+from .frames import Frame
+from .shapes import MAP, OBJECT
+
+__all__ = ["Habits"]
+
+OUT_OF_ORDER = 1.5
+UNSORTED = 3.0
+UNUSUAL_NAME = 2.0
+_SURE_NAMES = 0.9  # share of names alike above which a name unlike them is unusual
+_SEEN_NAMES = 4
+_SURE = 0.98  # share of sorted neighbours above which a kind counts as sorted
+_SURE_DOCUMENT = 0.93  # and above which every kind does
+_SEEN = 12  # neighbour pairs needed before that share counts
+
+
+class Habits:
+    def __init__(self) -> None:
+        self._before: Counter[tuple[str, str, str]] = Counter()
+        self._sorted: Counter[tuple[str, bool]] = Counter()
+        self._capital: Counter[tuple[str, bool]] = Counter()
+        self._whole = 0.0
+
+    @classmethod
+    def of(cls, document: dict[str, Any]) -> Habits:
+        """The habits of a document: objects by kind, named maps by their field, data."""
+        habits = cls()
+        for _, kind, node in walk(document):
+            habits._learn(kind, list(node))
+            for name, child in OBJECTS.get(kind, {}).items():
+                value = node.get(name)
+                if child.shape == "map" and isinstance(value, dict):
+                    habits._learn(f"{kind}.{name}", list(value), pairs=False)
+                    habits._capital.update((f"{kind}.{name}", n[:1].isupper()) for n in value)
+                elif child.kind == "Any":
+                    habits._learn_data(value)
+        ordered = sum(n for (_, up), n in habits._sorted.items() if up)
+        habits._whole = ordered / max(sum(habits._sorted.values()), 1)
+        return habits
+
+    def _learn(self, kind: str, keys: list[str], pairs: bool = True) -> None:
+        for earlier, later in pairwise(keys):
+            self._sorted[kind, earlier < later] += 1
+        if pairs:
+            for index, later in enumerate(keys):
+                for earlier in keys[:index]:
+                    self._before[kind, earlier, later] += 1
+
+    def _learn_data(self, value: Any) -> None:
+        if isinstance(value, dict):
+            self._learn("any", list(value), pairs=False)
+            for item in value.values():
+                self._learn_data(item)
+        elif isinstance(value, list):
+            for item in value:
+                self._learn_data(item)
+
+    def sorted_share(self, kind: str) -> float | None:
+        """How surely objects of `kind` keep their keys sorted: the share of neighbouring
+        keys in order, in that kind or, when the whole document is sorted, in all of it.
+        A first reading's own mistakes leave some pairs out of order in a sorted document,
+        and many kinds have too few keys to tell on their own."""
+        if self._whole >= _SURE_DOCUMENT:
+            return 1.0
+        ordered, unordered = self._sorted[kind, True], self._sorted[kind, False]
+        if ordered + unordered < _SEEN:
+            return None
+        return ordered / (ordered + unordered)
+
+    def capital_share(self, kind: str) -> float | None:
+        """The share of names that begin with a capital letter in maps of `kind`, if known."""
+        upper, lower = self._capital[kind, True], self._capital[kind, False]
+        if upper + lower < _SEEN_NAMES:
+            return None
+        return upper / (upper + lower)
+
+    def cost(self, frame: Frame, key: str) -> float:
+        """Cost of appending `key` to `frame`."""
+        if not self._sorted:
+            return 0.0
+        shape = frame.shape
+        cost = 0.0
+        if shape.container == MAP and (share := self.capital_share(shape.kind)) is not None:
+            usual = share if key[:1].isupper() else 1 - share
+            cost += UNUSUAL_NAME * max(0.0, (1 - _SURE_NAMES - usual) / (1 - _SURE_NAMES))
+        if frame.last is not None and key < frame.last:
+            share = self.sorted_share(shape.kind)
+            if share is not None and share > _SURE:
+                cost += UNSORTED * (share - _SURE) / (1 - _SURE)
+        if shape.container != OBJECT:
+            return cost
+        broken = 0.0
+        for earlier in frame.keys:
+            after = self._before[shape.kind, earlier, key]
+            before = self._before[shape.kind, key, earlier]
+            if before > 2 * after + 1:
+                broken = max(broken, (before - after) / (before + after + 1))
+        return cost + OUT_OF_ORDER * broken

@@ -1,0 +1,134 @@
+"""The importer for OpenAPI YAML that lost its indentation, or was collapsed onto one line.
+
+Such text is still block YAML with every key and dash in place; only nesting is gone. It is
+rebuilt by `search` under the OpenAPI grammar, twice: the first reading teaches the key order
+the document keeps (`Habits`), the second uses it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...errors import MalformedSource
+from ...report import Finding, Severity
+from ..base import Imported
+from .habits import Habits
+from .search import BEAM, Failure, Reading, read
+from .tokens import TEXT, Token, scan_flow, scan_quoted, tokenize
+
+__all__ = ["LayoutDamaged"]
+
+_VERSION = re.compile(r"(?:^|\s)(?:openapi|swagger):\s+['\"]?\d")
+_LINE_VERSION = re.compile(r"^(?:openapi|swagger)\s*:", re.MULTILINE)
+# A field that must hold an object, with an unindented key (not its child) on the next line.
+_FLAT = re.compile(
+    r"^(?:info|paths|components|webhooks)[ \t]*:[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[^\s#-]",
+    re.MULTILINE,
+)
+_SUPPORTED = re.compile(r"3\.[01](?:\.\d+)?")
+# What a document must hold besides its version (collapsed text has nothing else to go by).
+_CONTENT = re.compile(r"(?:^|\s)(?:paths|components|webhooks):\s")
+FIRST_BEAM = 4
+"""The first reading only teaches habits: a narrow beam will do."""
+WIDENINGS = (1, 3, 9)
+
+
+class LayoutDamaged:
+    """Claims only damaged text: one line holding `openapi:` and its content, or lines where a
+    field that must hold an object (`info:`, `paths:`) has an unindented key under it.
+    Undamaged YAML and JSON are left to `OpenAPIDocument`."""
+
+    name = "layout-damaged-yaml"
+
+    def sniff(self, text: str) -> bool:
+        body = text.strip()
+        if not body or body[0] in "{[":
+            return False
+        if "\n" not in body:
+            return bool(_VERSION.search(body) and _CONTENT.search(body))
+        return bool(_LINE_VERSION.search(text) and _FLAT.search(text))
+
+    def read(self, text: str, origin: str) -> Imported:
+        collapsed = "\n" not in text.strip()
+        tokens = tokenize(text, collapsed)
+        if not tokens or tokens[-1].kind != TEXT:
+            where = tokens[-1] if tokens else None
+            raise MalformedSource(
+                "the text ends without a value: it looks truncated",
+                origin=origin,
+                line=where.line if where else None,
+                column=where.column if where else None,
+            )
+        try:
+            first = _widening(text, tokens, collapsed, Habits(), FIRST_BEAM)
+        except Failure as failure:
+            token = tokens[failure.position]
+            near = text[max(0, token.start - 60) : token.end + 20].replace("\n", " ")
+            what = f"{token.text!r} cannot be placed in any open object here"
+            if _unclosed(text, token):
+                what = f"the quoted scalar or flow collection {token.text!r} never closes"
+            raise MalformedSource(
+                f"{what} (near {near!r})",
+                origin=origin,
+                line=token.line,
+                column=token.column,
+            ) from None
+        try:
+            reading = _widening(text, tokens, collapsed, Habits.of(first.document), BEAM)
+        except Failure:
+            reading = first
+        document = reading.document
+        self._check(document, origin)
+        form = "collapsed onto one line" if collapsed else "without indentation"
+        findings = [
+            Finding(
+                "",
+                "layout-restored",
+                Severity.INFERRED,
+                f"the YAML was {form}; its nesting was rebuilt from the OpenAPI grammar",
+            )
+        ]
+        findings += [
+            Finding(pointer, "layout-ambiguity", Severity.INFERRED, message)
+            for pointer, message in reading.notes
+        ]
+        return Imported(document, findings)
+
+    @staticmethod
+    def _check(document: dict[str, Any], origin: str) -> None:
+        version = str(document.get("openapi", document.get("swagger", "")))
+        if not _SUPPORTED.fullmatch(version):
+            raise MalformedSource(
+                f"OpenAPI version {version!r} is not supported; expected 3.0.x or 3.1.x",
+                origin=origin,
+                pointer="/openapi" if "openapi" in document else "/swagger",
+            )
+        document["openapi"] = version
+        if not any(name in document for name in ("paths", "components", "webhooks")):
+            raise MalformedSource(
+                "the document has no paths, components or webhooks: it looks truncated",
+                origin=origin,
+                pointer="",
+            )
+
+
+def _widening(
+    text: str, tokens: list[Token], collapsed: bool, habits: Habits, beam: int
+) -> Reading:
+    """The best reading, the beam widened if it loses every reading on the way (the one
+    that fits can look worst for a while, until later keys speak for it)."""
+    for widening in WIDENINGS[:-1]:
+        try:
+            return read(text, tokens, collapsed, habits, beam * widening)
+        except Failure:
+            continue
+    return read(text, tokens, collapsed, habits, beam * WIDENINGS[-1])
+
+
+def _unclosed(text: str, token: Token) -> bool:
+    """Whether `token` opens a quoted scalar or flow collection that never closes."""
+    if token.kind != TEXT or token.text[0] not in "'\"[{":
+        return False
+    scan = scan_quoted if token.text[0] in "'\"" else scan_flow
+    return scan(text, token.start) is None

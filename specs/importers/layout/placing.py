@@ -1,0 +1,272 @@
+"""Where a key or a dash goes: into which open mapping or list, closing what lies above.
+
+Every open container that the grammar lets take the key is a candidate. Its cost is what the
+evidence says of the key there (`evidence.placement_cost`, a glimpse of the value, the
+document's habits, `$ref`s that name it), plus what closing the containers above would say.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...pointers import join, parse_ref
+from . import scalars
+from .evidence import UNSEEN, WRONG_CONTAINER, closing_cost, placement_cost, value_cost
+from .frames import Frame
+from .habits import Habits
+from .shapes import ANY_DATA, MAP, Shape
+from .state import AFTER, VALUE, Emit, State
+from .tokens import DASH, KEY, TEXT, Token, plain_key
+
+__all__ = ["MARGIN", "SPACED_KEY", "SPACED_KEY_WORDS", "Placing"]
+
+MARGIN = 30.0  # a reading this much worse than the best is dropped
+LOCAL = 4.0  # of one reading's candidates, only those this close to its best are tried
+CANDIDATES = 5  # and at most this many
+TIE = 0.001  # with nothing else to go by, a key stays in the innermost container
+SHADOWED = 1.0  # an entry named like a field of an open object (see `_shadowed`)
+SHADOW_FIT = 2.0  # that field's reading must cost at most this to cast the shadow
+_NAMED = (MAP, ANY_DATA)
+REFERENCED = -2.0  # a named entry that a `$ref` points to (a bonus)
+SELF_REFERENCE = 5.0  # a `$ref` to the object that holds it
+SPACED_KEY = 1.5  # each extra word of a key in collapsed text (`Option One:`)
+SPACED_KEY_WORDS = 8
+MIXED_ITEMS = 1.5  # a list item of another kind than the one before
+Candidate = tuple[int, float, "Shape | None"]
+
+
+def _kind(value: Any) -> type | None:
+    """What a value is, for comparing list items: a mapping, a list, a scalar, or unknown."""
+    if value is UNSEEN:
+        return None
+    if isinstance(value, Frame):
+        return list if value.seq else dict
+    if value is dict or value is list:
+        return value
+    return dict if isinstance(value, dict) else list if isinstance(value, list) else str
+
+
+def _mixed(frame: Frame, kind: type | None) -> float:
+    """Lists hold items of one kind: a list among scalars is more likely a new item of an
+    outer list."""
+    if kind is None or frame.entries is None:
+        return 0.0
+    return MIXED_ITEMS if _kind(frame.entries[1]) not in (kind, None) else 0.0
+
+
+class Placing:
+    """The tokens of one text and the decisions about keys and dashes in them."""
+
+    def __init__(self, source: str, tokens: list[Token], collapsed: bool, habits: Habits) -> None:
+        self.source = source
+        self.tokens = tokens
+        self.collapsed = collapsed
+        self.habits = habits
+        self.keys = [scalars.key_text(t.text) if t.kind == KEY else "" for t in tokens]
+        self.starts = [t.start for t in tokens]
+        self.next = self._candidates()
+        self.targets = self._targets()
+
+    def _targets(self) -> frozenset[str]:
+        """The local pointers that `$ref`s anywhere in the text point to."""
+        found = set()
+        for index, token in enumerate(self.tokens[:-1]):
+            if token.kind == KEY and self.keys[index] == "$ref":
+                value = self.tokens[index + 1].text.strip("'\"")
+                if value.startswith("#/"):
+                    found.add(parse_ref(value)[1])
+        return frozenset(found)
+
+    def _target(self, path: str, key: str) -> float:
+        """A bonus for a named entry that some `$ref` points to."""
+        return REFERENCED if self.targets and join(path, key) in self.targets else 0.0
+
+    def _candidates(self) -> list[int]:
+        """For each token, the first token from it on that may be structure."""
+        result = [len(self.tokens)] * (len(self.tokens) + 1)
+        for index in range(len(self.tokens) - 1, -1, -1):
+            token = self.tokens[index]
+            structure = token.kind != TEXT and (self.collapsed or token.first)
+            result[index] = index if structure else result[index + 1]
+        return result
+
+    # Decisions.
+
+    def after(self, state: State, emit: Emit) -> None:
+        """A value is complete: the token at `pos` is a key or dash of some open container.
+
+        Each open container that may take it is a candidate; the closings needed to reach it
+        are costed only down to the deepest candidate worth trying.
+        """
+        if state.pos == len(self.tokens):
+            self.finish(state, emit)
+            return
+        token = self.tokens[state.pos]
+        if token.kind == TEXT and self.collapsed and state.aux == 0:
+            self._spaced_after(state, emit)
+        if token.kind == TEXT or not (self.collapsed or token.first):
+            return
+        if token.part and state.aux == 0:
+            return
+        if token.kind == KEY:
+            candidates = self._key_candidates(state)
+        else:
+            kind = _kind(self._peek(state.pos))
+            candidates = [
+                (depth, _mixed(frame, kind) - TIE * depth, None)
+                for depth, frame in reversed(list(enumerate(state.stack)))
+                if frame.seq
+            ]
+        if candidates:
+            self._place(state, candidates, emit)
+
+    def _spaced_after(self, state: State, emit: Emit) -> None:
+        """Collapsed text: after a quoted or flow value, words then a key are one key."""
+        end = self.next[state.pos]
+        if end >= len(self.tokens) or end - state.pos >= SPACED_KEY_WORDS:
+            return
+        if self.tokens[end].kind != KEY:
+            return
+        key = self.source[self.tokens[state.pos].start : self.tokens[end].start]
+        if plain_key(key + self.tokens[end].text):
+            moved = self._moved(state, end, AFTER, state.pos, SPACED_KEY * (end - state.pos))
+            self.after(moved, emit)
+
+    def _key_candidates(self, state: State) -> list[Candidate]:
+        """(depth, cost, shape of its value) of each open mapping that may take the key.
+
+        What the grammar and the value's first token say is cheap and decides most keys;
+        the finer evidence is weighed only for candidates that it leaves in the running.
+        """
+        stack = state.stack
+        key = self._key(state)
+        peek = self._peek(state.pos)
+        fits: dict[int, float] = {}
+        rough: list[tuple[int, float, Shape]] = []
+        for depth in range(len(stack) - 1, -1, -1):
+            frame = stack[depth]
+            if frame.seq or key in frame.keys or (found := frame.shape.child(key)) is None:
+                continue
+            shape, cost = found
+            if id(shape) not in fits:
+                fits[id(shape)] = self._fit(shape, peek, state.pos)
+            rough.append((depth, cost + fits[id(shape)] - TIE * depth, shape))
+        if not rough:
+            return []
+        cut = min(cost for _, cost, _ in rough) + LOCAL - REFERENCED
+        candidates: list[Candidate] = []
+        for depth, grammar, shape in rough:
+            if grammar > cut:
+                continue
+            frame = stack[depth]
+            cost = grammar + placement_cost(frame, key, peek) + self.habits.cost(frame, key)
+            if frame.shape.container == MAP:
+                cost += self._target(frame.path, key)
+            candidates.append((depth, cost, shape))
+        return self._shadowed(candidates, stack, key)
+
+    def _place(self, state: State, candidates: list[Candidate], emit: Emit) -> None:
+        """Each candidate worth trying, with the cost of closing what lies above it."""
+        best = min(cost for _, cost, _ in candidates)
+        candidates = [c for c in candidates if c[1] <= best + LOCAL]
+        if len(candidates) > CANDIDATES:
+            kept = sorted(candidates, key=lambda c: c[1])[:CANDIDATES]
+            candidates = sorted(kept, key=lambda c: -c[0])
+        stack = state.stack
+        closing = 0.0
+        child: Frame | None = None
+        wanted = iter(candidates)
+        depth, cost, shape = next(wanted)
+        for level in range(len(stack) - 1, candidates[-1][0] - 1, -1):
+            frame = stack[level] if child is None else stack[level].fill(child)
+            if level == depth:
+                if shape is None:
+                    placed = frame.expect(frame.count, frame.shape.item or frame.shape)
+                else:
+                    placed = frame.expect(self._key(state), shape)
+                self._decide(state, cost + closing, (*stack[:level], placed), emit)
+                depth, cost, shape = next(wanted, (-1, 0.0, None))
+            closing += closing_cost(frame)
+            child = frame
+            if closing > MARGIN:
+                break
+
+    @staticmethod
+    def _shadowed(
+        candidates: list[Candidate], stack: tuple[Frame, ...], key: str
+    ) -> list[Candidate]:
+        """A key that names a field of an open object, and would fit there, more likely is
+        that field than an entry named like it in a map or in data."""
+        if not any(
+            cost <= SHADOW_FIT and key in stack[depth].shape.fields for depth, cost, _ in candidates
+        ):
+            return candidates
+        return [
+            (depth, cost + SHADOWED if stack[depth].shape.container in _NAMED else cost, shape)
+            for depth, cost, shape in candidates
+        ]
+
+    def _key(self, state: State) -> str:
+        """The key at `pos`; in collapsed text it may begin words earlier, at `aux`."""
+        if state.aux == 0:
+            return self.keys[state.pos]
+        key = self.source[self.tokens[state.aux].start : self.tokens[state.pos].start]
+        return scalars.key_text(key + self.tokens[state.pos].text)
+
+    def _fit(self, shape: Shape, peek: Any, pos: int) -> float:
+        """Cost of what the value of the key at `pos` begins with, in a slot of `shape`:
+        a nested mapping's first key must be one the slot's object takes."""
+        if peek is UNSEEN:
+            return 0.0
+        if peek is list:
+            return 0.0 if shape.sequence else WRONG_CONTAINER
+        if peek is not dict:
+            return value_cost(shape, peek)
+        if not shape.mapping:
+            return WRONG_CONTAINER
+        found = shape.child(self.keys[pos + 1])
+        return WRONG_CONTAINER if found is None else found[1]
+
+    def _peek(self, pos: int) -> Any:
+        """A glimpse of the value of the key at `pos`: a one-word scalar, `dict` or `list`
+        for a nested container, `str` for longer text, or `UNSEEN`."""
+        if pos + 1 >= len(self.tokens):
+            return UNSEEN
+        after = self.tokens[pos + 1]
+        if after.kind != TEXT or (after.first and not self.collapsed):
+            if after.kind == KEY:
+                return dict
+            return list if after.kind == DASH else UNSEEN
+        if after.text[0] in "[{'\"":
+            return UNSEEN
+        if self.collapsed and pos + 2 < len(self.tokens) and self.next[pos + 2] != pos + 2:
+            return "text"
+        return scalars.plain(after.text) if " " not in after.text else "text"
+
+    def _decide(self, state: State, cost: float, stack: tuple[Frame, ...], emit: Emit) -> None:
+        trail = (state.pos, stack[-1], state.trail)
+        emit(State(state.cost + cost, state.pos + 1, VALUE, stack, 0, trail, state.notes))
+
+    def finish(self, state: State, emit: Emit) -> None:
+        cost = state.cost
+        child: Frame | None = None
+        for open_frame in reversed(state.stack):
+            frame = open_frame if child is None else open_frame.fill(child)
+            cost += closing_cost(frame)
+            child = frame
+        final = State(cost, len(self.tokens) + 1, AFTER, (), 0, state.trail, state.notes)
+        final.result = child
+        emit(final)
+
+    # Helpers.
+
+    def _filled(self, state: State, value: Any, pos: int, cost: float = 0.0) -> State:
+        top = state.stack[-1]
+        cost += state.cost + value_cost(top.slot, value, top)
+        if top.pending == "$ref" and isinstance(value, str) and parse_ref(value) == ("", top.path):
+            cost += SELF_REFERENCE
+        stack = (*state.stack[:-1], top.fill(value))
+        return State(cost, pos, AFTER, stack, 0, state.trail, state.notes)
+
+    def _moved(self, state: State, pos: int, mode: int, aux: int, cost: float) -> State:
+        return State(state.cost + cost, pos, mode, state.stack, aux, state.trail, state.notes)

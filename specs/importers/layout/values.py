@@ -1,0 +1,192 @@
+"""Values: nested containers, quoted and flow scalars, and where plain and block scalars end.
+
+A plain scalar cannot hold `: `, so in either damage it ends at the next key; in collapsed
+text the words before that key may belong to the key (`Option One:`), and a lone `-` may be
+text. A block scalar may hold anything: it ends at some later key or dash, each a decision.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+import yaml
+
+from . import scalars
+from .evidence import example_schema, placement_cost, schema_names, settled_cost
+from .frames import Frame
+from .placing import SPACED_KEY, SPACED_KEY_WORDS, Placing
+from .shapes import ANY_DATA, MAP
+from .state import AFTER, BLOCK, PLAIN, VALUE, Emit, State
+from .tokens import BLOCK_HEADER, DASH, KEY, TEXT, Token, plain_key, scan_flow, scan_quoted
+
+__all__ = ["Reader"]
+
+DASH_IN_TEXT = 2.0  # a lone `-` read as text of a plain scalar, not as a list item
+EMPTY_VALUE = 3.0  # `key:` with nothing under it: emitters write `null`
+UNBALANCED = 2.0  # a collapsed key or value split off with a bracket left open
+SWALLOWED = 1.0  # a key or dash read as text of a block scalar
+SPACED_KEY_SHORT = 3
+
+
+class Reader(Placing):
+    """Every move a reading can make from where it is (`expand`)."""
+
+    def value(self, state: State, emit: Emit) -> None:
+        """The top frame waits for a value: a nested container, a scalar, or nothing."""
+        top = state.stack[-1]
+        slot = top.slot
+        if state.pos == len(self.tokens):
+            self.finish(self._filled(state, None, state.pos), emit)
+            return
+        token = self.tokens[state.pos]
+        if token.kind == KEY:
+            if not token.part:
+                self._nested(state, self.keys[state.pos], state.pos, 0.0, emit)
+            self.after(self._filled(state, None, state.pos, EMPTY_VALUE), emit)
+        elif token.kind == DASH:
+            if slot.sequence:
+                frame = Frame(slot, True, top.here(), example_schema(top))
+                self._push(state, 0.0, frame.expect(0, slot.item or slot), emit)
+            self.after(self._filled(state, None, state.pos, EMPTY_VALUE), emit)
+        else:
+            self._scalar(state, token, emit)
+
+    def _nested(self, state: State, key: str, at: int, cost: float, emit: Emit) -> None:
+        """The value is a mapping whose first key, at token `at`, is `key`."""
+        top = state.stack[-1]
+        slot = top.slot
+        if not slot.mapping or (found := slot.child(key)) is None:
+            return
+        shape, cost = found[0], cost + found[1]
+        schema = example_schema(top)
+        frame = Frame(slot, False, top.here(), schema, schema_names(schema))
+        cost += placement_cost(frame, key, self._peek(at))
+        if slot.container == MAP:
+            cost += self._target(frame.path, key)
+        self._push(state, cost, frame.expect(key, shape), emit, at)
+
+    def _push(
+        self, state: State, cost: float, frame: Frame, emit: Emit, at: int | None = None
+    ) -> None:
+        at = state.pos if at is None else at
+        below = state.stack[-1]
+        frame.base = below.base + settled_cost(below)
+        frame.below = below.chain
+        frame.coarse_below = below.coarse
+        frame.data_below = below.shape.container == ANY_DATA
+        trail = (at, frame, state.trail)
+        stack = (*state.stack, frame)
+        emit(State(state.cost + cost, at + 1, VALUE, stack, 0, trail, state.notes))
+
+    def _scalar(self, state: State, token: Token, emit: Emit) -> None:
+        first = token.text[0]
+        if first in "'\"[{":
+            end = (scan_quoted if first in "'\"" else scan_flow)(self.source, token.start)
+            if end is None:
+                return
+            raw = self.source[token.start : end]
+            after = self._skip(end)
+            if after is None:
+                return
+            try:
+                value = scalars.quoted(raw, self.collapsed) if first in "'\"" else scalars.flow(raw)
+            except yaml.YAMLError:
+                return  # not a scalar YAML can read: not this reading
+            emit(self._filled(state, value, after))
+        elif BLOCK_HEADER.fullmatch(token.text.split(" #")[0].strip()):
+            emit(self._moved(state, state.pos + 1, BLOCK, state.pos, 0.0))
+        else:
+            self.plain(self._moved(state, state.pos + 1, PLAIN, state.pos, 0.0), emit)
+
+    def _skip(self, end: int) -> int | None:
+        """The token after a scalar that ends at offset `end`, if nothing but a comment or
+        space follows it on its token."""
+        index = bisect_left(self.starts, end)
+        rest = self.source[end : self.tokens[index - 1].end]
+        if rest.strip() and not rest.lstrip().startswith("#"):
+            return None
+        return index
+
+    def plain(self, state: State, emit: Emit) -> None:
+        """A plain scalar ends at the next key, or at a dash unless the dash is its text."""
+        end = self.next[state.pos]
+        start = state.aux
+        if self.collapsed and end < len(self.tokens) and self.tokens[end].kind == KEY:
+            self._spaced_keys(state, end, emit)
+        raw = self.source[self.tokens[start].start : self.tokens[end - 1].end]
+        if self.collapsed:
+            cost = _unbalanced(raw) + (_unbalanced(self.keys[end]) if end < len(self.keys) else 0)
+            emit(self._filled(state, scalars.plain(raw), end, cost))
+        else:
+            emit(self._filled(state, scalars.plain_lines(raw), end))
+        if end < len(self.tokens) and self.tokens[end].kind == DASH and self._text_line(end + 1):
+            emit(self._moved(state, end + 1, PLAIN, state.aux, DASH_IN_TEXT))
+
+    def _spaced_keys(self, state: State, end: int, emit: Emit) -> None:
+        """Collapsed text: the words before a key may be part of it (`Option One:`)."""
+        start = state.aux
+        # A key word that can stand alone rarely has more than two words before it.
+        words = SPACED_KEY_WORDS if self.tokens[end].part else SPACED_KEY_SHORT
+        for first in range(end - 1, max(start, end - words) - 1, -1):
+            if self.tokens[first].kind != TEXT:
+                break
+            key = self.source[self.tokens[first].start : self.tokens[end].start]
+            key += self.tokens[end].text
+            if not plain_key(key):
+                break
+            cost = SPACED_KEY * (end - first) + _unbalanced(key)
+            key = scalars.key_text(key)
+            if first == start:
+                self._nested(state, key, end, cost, emit)
+                continue
+            raw = self.source[self.tokens[start].start : self.tokens[first - 1].end]
+            filled = self._filled(state, scalars.plain(raw), end, cost + _unbalanced(raw))
+            filled.aux = first
+            emit(filled)
+
+    def _text_line(self, index: int) -> bool:
+        """Whether a dash's line can be text: a plain scalar cannot hold `key: ` (lines)."""
+        if self.collapsed or index >= len(self.tokens):
+            return True
+        token = self.tokens[index]
+        return token.first or token.kind == TEXT
+
+    def block(self, state: State, emit: Emit) -> None:
+        """A block scalar's text ends where a key or dash starts structure again."""
+        end = self.next[state.pos]
+        header = self.tokens[state.aux]
+        stop = self.tokens[end].start if end < len(self.tokens) else len(self.source)
+        text = self.source[header.end : stop]
+        trailing = 0
+        if self.collapsed:
+            lines = [" ".join(text.split())]
+        else:
+            pieces = text.split("\n")
+            whole = stop == len(self.source) and not text.endswith("\n")
+            lines = [line.strip() for line in pieces[1 : None if whole else -1]]
+            while lines and not lines[-1]:
+                lines.pop()
+                trailing += 1
+        value = scalars.block(header.text.split(" #")[0].strip(), lines, trailing)
+        emit(self._filled(state, value, end))
+        if end < len(self.tokens):
+            emit(self._moved(state, end + 1, BLOCK, state.aux, SWALLOWED))
+
+    def expand(self, state: State, emit: Emit) -> None:
+        if state.mode == AFTER:
+            self.after(state, emit)
+        elif state.mode == VALUE:
+            self.value(state, emit)
+        elif state.mode == PLAIN:
+            self.plain(state, emit)
+        else:
+            self.block(state, emit)
+
+
+def _unbalanced(text: str) -> float:
+    """Collapsed text splits keys from values by guesswork; a split that leaves a bracket
+    open on one side is the less likely one."""
+    for opening, closing in ("()", "[]"):
+        if text.count(opening) != text.count(closing):
+            return UNBALANCED
+    return 0.0

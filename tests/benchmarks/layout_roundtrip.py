@@ -1,0 +1,172 @@
+"""How well the layout importer rebuilds real OpenAPI documents whose YAML lost its layout.
+
+    python tests/benchmarks/layout_roundtrip.py [CORPUS_DIR] [--limit N] [--verbose]
+
+Each document of the corpus (default: the `@readme/oas-examples` npm package, MIT, installed
+with `npm install --prefix /tmp/oas-corpus @readme/oas-examples`) is written as block YAML two
+ways (specmock's dumper in document order; PyYAML sorted, folded at 40 columns so long plain
+scalars continue over lines), then damaged two ways: every line's indentation stripped
+("lines"), and everything joined onto one line ("collapsed"). Each damaged text is imported
+and compared with the document as data: the share of documents rebuilt exactly, and the share
+of leaves (scalars and empty containers, at their JSON pointer) put in the right place.
+Whitespace inside strings is compared collapsed: the damage destroys it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from specs.importers.layout import LayoutDamaged
+from specs.pointers import join
+from specs.yamlio import dump_yaml, load_yaml
+
+DEFAULT_CORPUS = Path("/tmp/oas-corpus/node_modules/@readme/oas-examples")
+
+
+def sorted_narrow(document: dict[str, Any]) -> str:
+    """PyYAML's own style: sorted keys, plain scalars folded at 40 columns."""
+    return yaml.safe_dump(document, sort_keys=True, width=40, allow_unicode=True)
+
+
+EMITTERS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "document-order": dump_yaml,
+    "sorted-40": sorted_narrow,
+}
+
+
+def strip_lines(text: str) -> str:
+    return "\n".join(line.lstrip() for line in text.split("\n"))
+
+
+def collapse(text: str) -> str:
+    return " ".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+DAMAGES: dict[str, Callable[[str], str]] = {"lines": strip_lines, "collapsed": collapse}
+
+
+def leaves(node: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:
+    """(pointer, value) of every scalar and empty container; strings with spaces collapsed."""
+    if isinstance(node, dict) and node:
+        for key, value in node.items():
+            yield from leaves(value, join(pointer, str(key)))
+    elif isinstance(node, list) and node:
+        for index, value in enumerate(node):
+            yield from leaves(value, join(pointer, index))
+    elif isinstance(node, str):
+        yield pointer, " ".join(node.split())
+    else:
+        yield pointer, json.dumps(node, sort_keys=True)
+
+
+@dataclass
+class Score:
+    documents: int = 0
+    exact: int = 0
+    failed: int = 0
+    leaves: int = 0
+    placed: int = 0
+    seconds: float = 0.0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, expected: dict[str, Any], got: dict[str, Any] | None, name: str) -> None:
+        want = dict(leaves(expected))
+        self.documents += 1
+        self.leaves += len(want)
+        if got is None:
+            self.failed += 1
+            self.misses.append(f"{name}: failed")
+            return
+        have = dict(leaves(got))
+        self.placed += sum(1 for k, v in want.items() if have.get(k, object()) == v)
+        if have == want:
+            self.exact += 1
+        else:
+            self.misses.append(name)
+
+    def line(self, label: str) -> str:
+        return (
+            f"{label:<28} docs {self.documents:4}  exact {self.exact / self.documents:6.1%}  "
+            f"leaves {self.placed / max(self.leaves, 1):6.1%}  failed {self.failed:3}  "
+            f"{self.seconds:6.1f} s"
+        )
+
+
+def corpus(root: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    for path in sorted(root.rglob("*")):
+        if path.suffix not in (".json", ".yaml", ".yml") or "/2.0/" in str(path):
+            continue
+        text = path.read_text(encoding="utf-8")
+        try:
+            document = json.loads(text) if path.suffix == ".json" else load_yaml(text)
+        except (ValueError, yaml.YAMLError):
+            continue
+        if isinstance(document, dict) and str(document.get("openapi", "")).startswith("3."):
+            yield str(path.relative_to(root)), document
+
+
+def roundtrip(
+    documents: list[tuple[str, dict[str, Any]]], verbose: bool = False
+) -> dict[tuple[str, str], Score]:
+    """Scores by (emitter, damage) over `documents`."""
+    importer = LayoutDamaged()
+    scores: dict[tuple[str, str], Score] = {}
+    for emitter_name, emit in EMITTERS.items():
+        for damage_name, damage in DAMAGES.items():
+            score = scores.setdefault((emitter_name, damage_name), Score())
+            for name, document in documents:
+                text = emit(document)
+                expected = load_yaml(text)
+                expected["openapi"] = str(expected["openapi"])
+                started = time.perf_counter()
+                try:
+                    got: dict[str, Any] | None = importer.read(damage(text), name).document
+                except Exception as error:
+                    got = None
+                    if verbose:
+                        print(f"  {name}: {error}", file=sys.stderr)
+                score.seconds += time.perf_counter() - started
+                score.add(expected, got, name)
+    return scores
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--verbose", action="store_true")
+    options = parser.parse_args()
+    if not options.corpus.is_dir():
+        print(
+            f"no corpus at {options.corpus}: npm install --prefix /tmp/oas-corpus "
+            "@readme/oas-examples, or name a folder of OpenAPI 3.x documents",
+            file=sys.stderr,
+        )
+        raise SystemExit(0)
+    documents = list(corpus(options.corpus))
+    if options.limit:
+        documents = documents[: options.limit]
+    scores = roundtrip(documents, options.verbose)
+    for (emitter, damage), score in scores.items():
+        print(score.line(f"{emitter} / {damage}"))
+        if options.verbose:
+            for miss in score.misses:
+                print(f"    {miss}")
+    total = Score()
+    for score in scores.values():
+        for name in ("documents", "exact", "failed", "leaves", "placed", "seconds"):
+            setattr(total, name, getattr(total, name) + getattr(score, name))
+    print(total.line("all"))
+
+
+if __name__ == "__main__":
+    main()

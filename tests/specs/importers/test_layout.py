@@ -1,0 +1,265 @@
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+import pytest
+
+from specs.errors import MalformedSource
+from specs.importers import LayoutDamaged, OpenAPIDocument, detect
+from specs.yamlio import load_yaml
+
+importer = LayoutDamaged()
+
+HEAD = "openapi: 3.1.0\ninfo:\n  title: t\n  version: '1'\n"
+DAMAGES = ["lines", "collapsed"]
+
+
+def damage(text: str, how: str) -> str:
+    lines = [line.strip() for line in text.split("\n")]
+    return "\n".join(lines) if how == "lines" else " ".join(line for line in lines if line)
+
+
+def doc(body: str) -> str:
+    return HEAD + textwrap.dedent(body)
+
+
+def read(text: str) -> dict[str, Any]:
+    return importer.read(text, "test").document
+
+
+def roundtrip(body: str, how: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(the document as written, the document read back from its damaged text)."""
+    original = load_yaml(doc(body))
+    return original, read(damage(doc(body), how))
+
+
+SCHEMAS = """\
+components:
+  schemas:
+"""
+
+
+@pytest.mark.parametrize("how", DAMAGES)
+def test_sniffs_damaged_yaml_only(how):
+    text = damage(doc(SCHEMAS + "    A:\n      type: object\n"), how)
+    assert importer.sniff(text)
+    assert isinstance(detect(text), LayoutDamaged)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        doc(SCHEMAS + "    A:\n      type: object\n"),
+        '{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}',
+        "{openapi: 3.1.0, info: {title: t, version: '1'}, paths: {}}",
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n",
+        "# Title\n\nSome markdown: with a colon\n",
+    ],
+)
+def test_leaves_undamaged_text_to_the_other_importers(text):
+    assert not importer.sniff(text)
+    assert not isinstance(detect(text), LayoutDamaged)
+    assert detect(doc(SCHEMAS + "    A:\n      type: object\n")).__class__ is OpenAPIDocument
+
+
+@pytest.mark.parametrize("how", DAMAGES)
+def test_plain_scalars_continue_over_lines(how):
+    body = """\
+    paths:
+      /a:
+        get:
+          description: A long description that the emitter
+            folded over several lines, with punctuation, commas,
+            and a dash - inside.
+          responses:
+            '200':
+              description: OK
+    """
+    original, got = roundtrip(body, how)
+    assert got == original
+
+
+@pytest.mark.parametrize("how", DAMAGES)
+def test_block_scalar_keeps_blank_lines_and_lines_that_look_like_keys(how):
+    body = """\
+    paths:
+      /a:
+        get:
+          description: |
+            Usage:
+
+            note: this line looks like a key
+            - and this like an item
+          responses:
+            '200':
+              description: OK
+    """
+    original, got = roundtrip(body, how)
+    description = got["paths"]["/a"]["get"].pop("description")
+    expected = original["paths"]["/a"]["get"].pop("description")
+    assert got == original
+    if how == "lines":
+        assert description == expected
+    else:
+        assert description.split() == expected.split()
+
+
+@pytest.mark.parametrize("how", DAMAGES)
+def test_double_quoted_line_continuations_and_escaped_spaces(how):
+    body = r"""
+    paths:
+      /a:
+        get:
+          description: "Generate text.\rIMPORTANT: We are deprecating\
+            \ Kayra for users.\n\
+            \ Read more."
+          responses:
+            '200':
+              description: OK
+    """
+    original, got = roundtrip(body, how)
+    assert got == original
+    assert got["paths"]["/a"]["get"]["description"].endswith(
+        "deprecating Kayra for users.\n Read more."
+    )
+
+
+@pytest.mark.parametrize("how", DAMAGES)
+def test_type_lists_nested_list_examples_and_inline_schema_lists(how):
+    body = """\
+    components:
+      schemas:
+        Grid:
+          type:
+          - object
+          - 'null'
+          properties:
+            cells:
+              type: array
+              items:
+                type: array
+                items:
+                  type: integer
+              example:
+              - - 1
+                - 2
+              - - 3
+                - 4
+            label:
+              anyOf:
+              - type: string
+                maxLength: 3
+              - type: integer
+                minimum: 0
+              - type: 'null'
+    """
+    original, got = roundtrip(body, how)
+    assert got == original
+    assert got["components"]["schemas"]["Grid"]["properties"]["cells"]["example"] == [
+        [1, 2],
+        [3, 4],
+    ]
+
+
+@pytest.mark.parametrize("how", DAMAGES)
+def test_description_after_nested_properties_goes_where_it_fits(how):
+    body = """\
+    components:
+      schemas:
+        Pet:
+          type: object
+          properties:
+            name:
+              type: string
+              description: The name.
+            tag:
+              type: string
+              description: A tag.
+          required:
+          - name
+          description: A pet.
+    """
+    original, got = roundtrip(body, how)
+    assert got == original
+
+
+@pytest.mark.parametrize("how", DAMAGES)
+def test_yaml_1_2_scalars_and_quoted_keys(how):
+    body = """\
+    paths:
+      /a:
+        get:
+          parameters:
+          - name: mode
+            in: query
+            schema:
+              type: string
+              enum:
+              - 'on'
+              - off
+              default: off
+          responses:
+            '200':
+              description: OK
+            default:
+              description: Error
+    """
+    original, got = roundtrip(body, how)
+    assert got == original
+    assert got["paths"]["/a"]["get"]["parameters"][0]["schema"]["enum"] == ["on", "off"]
+
+
+@pytest.mark.parametrize("how", DAMAGES)
+def test_close_calls_are_reported_with_their_location(how):
+    body = """\
+    components:
+      schemas:
+        A:
+          type: object
+          properties:
+            b:
+              type: string
+          description: Either A's or b's.
+    """
+    result = importer.read(damage(doc(body), how), "test")
+    codes = {f.code for f in result.findings}
+    assert "layout-restored" in codes
+    ambiguities = [f for f in result.findings if f.code == "layout-ambiguity"]
+    assert ambiguities
+    assert all(f.pointer.startswith("/components/schemas/A") for f in ambiguities)
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        (damage(doc("paths:\n  /a:\n    get:\n      responses:\n"), "lines"), "truncated", 8),
+        (doc('paths:\n/a:\nget:\ndescription: "never closed\n'), "never closes", 8),
+        (
+            damage(doc("paths:\n  /a:\n    get:\n      bogus: 1\n      responses: {}\n"), "lines"),
+            "'bogus' cannot be placed",
+            8,
+        ),
+        (damage(doc("x-note: only an extension\n"), "lines"), "no paths", None),
+    ],
+)
+def test_unreadable_text_is_malformed_with_its_position(text, message, line):
+    with pytest.raises(MalformedSource, match=message) as caught:
+        importer.read(text, "spec.yaml")
+    assert caught.value.origin == "spec.yaml"
+    assert caught.value.line == line
+
+
+def test_collapsed_error_names_the_column():
+    text = damage(
+        doc("paths:\n  /a:\n    get:\n      bogus: 1\n      responses: {}\n"), "collapsed"
+    )
+    with pytest.raises(MalformedSource, match="'bogus' cannot be placed") as caught:
+        importer.read(text, "one-line.yaml")
+    assert (caught.value.line, caught.value.column) == (1, text.index("bogus:") + 1)
+
+
+def test_unsupported_version_is_refused():
+    text = damage("openapi: 2.0.1\ninfo:\n  title: t\n  version: '1'\npaths: {}\n", "lines")
+    with pytest.raises(MalformedSource, match="not supported"):
+        importer.read(text, "old.yaml")
