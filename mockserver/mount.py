@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from .bodies import RawBody
+from .codings import apply_coding
 from .errors import ReferenceFailure
 from .media import best_match
 from .operations import Operation, compile_operations
@@ -245,6 +246,7 @@ class Mount:
         reply = self.responses.build(operation, status, response, media, preferences, incoming.key)
         if reply.status < 300:
             self._remember(operation, incoming.path.rstrip("/"), reply)
+        reply = apply_coding(reply, response, incoming.headers.get("accept-encoding"))
         return Outcome(reply, operation)
 
     def _remember(self, operation: Operation, path: str, reply: Reply) -> None:

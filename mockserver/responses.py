@@ -24,6 +24,8 @@ from .problems import Problem
 __all__ = ["Reply", "ResponseBuilder", "choose_status"]
 
 _NO_BODY = frozenset({204, 205, 304})
+_FRAMING = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+"""Headers that describe the bytes on the wire: the server sets them (`codings`), no fixture."""
 
 
 @dataclass
@@ -146,7 +148,9 @@ class ResponseBuilder:
         seed: str,
     ) -> Reply:
         headers = {
-            name: _header_text(self._header(h, seed)) for name, h in response.headers.items()
+            name: _header_text(self._header(h, seed))
+            for name, h in response.headers.items()
+            if name.lower() not in _FRAMING
         }
         if media is None or status in _NO_BODY:
             return Reply(status, headers)
