@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..grammar import walk
+from ..pointers import split
 from ..report import Report, Severity
 
 __all__ = ["upgrade"]
@@ -59,6 +60,33 @@ def _example(schema: dict[str, Any]) -> None:
     schema["examples"] = [example, *existing] if isinstance(existing, list) else [example]
 
 
+def _structured(media_type: str) -> bool:
+    """Whether a body of this type is parsed into a value (JSON, forms) the schema describes."""
+    essence = media_type.split(";", 1)[0].strip().lower()
+    return (
+        essence in ("application/json", "application/x-www-form-urlencoded")
+        or essence.endswith("+json")
+        or essence.startswith("multipart/")
+    )
+
+
+def _raw_body(pointer: str, media: dict[str, Any]) -> None:
+    """3.0's raw-bytes body, `type: string, format: binary`, as 3.1 says it: no type at all.
+
+    In 3.1 a schema's `type: string` describes a JSON string, which a file's bytes are not
+    (validators reject them); the OAS 3.1 upgrade guide drops the schema instead.
+    """
+    schema = media.get("schema")
+    if not isinstance(schema, dict) or _structured(split(pointer)[-1]):
+        return
+    if schema.get("type") == "string" and schema.get("format") == "binary":
+        rest = {k: v for k, v in schema.items() if k not in ("type", "format")}
+        if rest:
+            media["schema"] = rest
+        else:
+            del media["schema"]
+
+
 def upgrade(document: dict[str, Any], report: Report) -> None:
     """Rewrite `document` in place as OpenAPI 3.1.
 
@@ -71,3 +99,5 @@ def upgrade(document: dict[str, Any], report: Report) -> None:
             _nullable(node)
             _exclusive_bound(node, pointer, report)
             _example(node)
+        elif kind == "MediaType":
+            _raw_body(pointer, node)

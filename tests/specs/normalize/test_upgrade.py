@@ -80,3 +80,30 @@ def test_parameter_example_stays_an_example(report):
     }
     upgrade(document, report)
     assert document["paths"]["/a"]["get"]["parameters"][0]["example"] == 1
+
+
+BINARY = {"type": "string", "format": "binary"}
+
+
+@pytest.mark.parametrize(
+    ("media_type", "schema", "expected"),
+    [
+        ("image/png", BINARY, None),
+        ("application/octet-stream", {**BINARY, "description": "raw"}, {"description": "raw"}),
+        ("text/plain; charset=utf-8", BINARY, None),
+        ("application/json", BINARY, BINARY),
+        ("application/problem+json", BINARY, BINARY),
+        ("multipart/form-data", BINARY, BINARY),
+        ("image/png", {"type": "string", "format": "byte"}, {"type": "string", "format": "byte"}),
+        ("image/png", {"$ref": "#/components/schemas/File"}, {"$ref": "#/components/schemas/File"}),
+    ],
+)
+def test_raw_byte_bodies_lose_their_json_string_type(media_type, schema, expected, report):
+    media = {"schema": dict(schema)}
+    document = {
+        "openapi": "3.0.0",
+        "paths": {"/a": {"get": {"responses": {"200": {"content": {media_type: media}}}}}},
+    }
+    upgrade(document, report)
+    assert media.get("schema") == expected
+    assert len(report) == 0
