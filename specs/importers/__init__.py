@@ -11,6 +11,7 @@ from .layout import LayoutDamaged
 from .openapi_document import OpenAPIDocument
 from .registry_diff import AddedFile, RegistryDiff, added_files
 from .swagger_ui import SwaggerUI
+from .widdershins import Widdershins
 
 __all__ = [
     "IMPORTERS",
@@ -22,11 +23,18 @@ __all__ = [
     "OpenAPIDocument",
     "RegistryDiff",
     "SwaggerUI",
+    "Widdershins",
     "added_files",
     "detect",
 ]
 
-IMPORTERS: tuple[Importer, ...] = (RegistryDiff(), SwaggerUI(), LayoutDamaged(), OpenAPIDocument())
+IMPORTERS: tuple[Importer, ...] = (
+    RegistryDiff(),
+    SwaggerUI(),
+    Widdershins(),
+    LayoutDamaged(),
+    OpenAPIDocument(),
+)
 
 
 def detect(text: str) -> Importer | None:

@@ -1,0 +1,106 @@
+"""Property rows (with depths) assembled into one JSON Schema."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..swagger_ui import typed_value
+from .rows import Field
+
+__all__ = ["Node", "assign_enums", "build_tree", "node_schema"]
+
+
+@dataclass
+class Node:
+    row: Field | None
+    depth: int
+    properties: dict[str, Node] = field(default_factory=dict)
+    members: list[Node] = field(default_factory=list)
+    chain: str | None = None
+    additional: Node | None = None
+    enum: list[str] | None = None
+
+
+def build_tree(rows: list[Field]) -> tuple[Node, dict[int, Node]]:
+    """Each row under the nearest row above it that is one level up; also each row's node by
+    its line."""
+    root = Node(None, -1)
+    by_line: dict[int, Node] = {}
+    stack = [root]
+    for row in rows:
+        while len(stack) > 1 and stack[-1].depth >= row.depth:
+            stack.pop()
+        parent = stack[-1]
+        node = Node(row, row.depth)
+        by_line[row.line] = node
+        if row.hidden:
+            stack.append(node)
+            continue
+        if row.anonymous:
+            parent.members.append(node)
+            parent.chain = parent.chain or row.chain or "anyOf"
+        elif row.additional:
+            parent.additional = node
+        else:
+            parent.properties.setdefault(row.name, node)
+        stack.append(node)
+    return root, by_line
+
+
+def assign_enums(
+    rows: list[Field], nodes: dict[int, Node], enums: list[tuple[str, str]], enum_refs: set[str]
+) -> list[tuple[str, str]]:
+    """Hand the `Enumerated Values` entries (name, value) to the rows they belong to, in row
+    order; the entries of a row that links an enum schema are that schema's and dropped.
+
+    Returns the entries no row took.
+    """
+    index = 0
+    for row in rows:
+        if index >= len(enums) or enums[index][0] != row.name:
+            continue
+        if row.type.ref and row.type.ref not in enum_refs:
+            continue
+        values = []
+        while index < len(enums) and enums[index][0] == row.name:
+            values.append(enums[index][1])
+            index += 1
+        if not row.type.ref:
+            nodes[row.line].enum = values
+    return enums[index:]
+
+
+def node_schema(node: Node) -> dict[str, Any]:
+    row = node.row
+    schema: dict[str, Any] = copy.deepcopy(row.type.schema) if row else {}
+    if row and row.type.ref:
+        return schema
+    target = schema["items"] if schema.get("type") == "array" else schema
+    if node.members:
+        members = [node_schema(member) for member in node.members]
+        kind = (row.type.combinator if row else None) or node.chain or "anyOf"
+        if kind == "not":
+            target["not"] = members[0]
+        else:
+            target[kind] = members
+    if node.properties or node.additional:
+        if "type" not in target and not node.members:
+            target["type"] = "object"
+        if node.properties:
+            target["properties"] = {name: node_schema(n) for name, n in node.properties.items()}
+            required = [name for name, n in node.properties.items() if n.row and n.row.required]
+            if required:
+                target["required"] = required
+        if node.additional:
+            target["additionalProperties"] = node_schema(node.additional)
+    if node.enum is not None:
+        target["enum"] = [typed_value(value, target) for value in node.enum]
+    if row and row.description:
+        schema["description"] = row.description
+    if row and row.restrictions == "read-only":
+        schema["readOnly"] = True
+    if row and row.restrictions == "write-only":
+        schema["writeOnly"] = True
+    return schema
