@@ -16,6 +16,7 @@ from .operations import (
     complete_operations,
     declares_client_errors,
     derive_operation_id,
+    documents_refusal,
     iter_operations,
 )
 from .references import repair_references
@@ -27,6 +28,7 @@ __all__ = [
     "SchemaChecker",
     "declares_client_errors",
     "derive_operation_id",
+    "documents_refusal",
     "iter_operations",
     "normalize",
 ]

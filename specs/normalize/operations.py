@@ -14,6 +14,7 @@ __all__ = [
     "complete_operations",
     "declares_client_errors",
     "derive_operation_id",
+    "documents_refusal",
     "iter_operations",
 ]
 
@@ -145,8 +146,39 @@ def declares_client_errors(responses: dict[str, Any]) -> bool:
     return any(code == "default" or str(code).upper().startswith("4") for code in responses)
 
 
-def _client_errors(pointer: str, operation: dict[str, Any], report: Report) -> None:
-    if not declares_client_errors(operation["responses"]):
+_REFUSALS = {"invalid input": (400, 422), "missing credentials": (401, 403)}
+"""Refusals every server gives, each with the statuses that say it."""
+_REFUSAL_CODES = {
+    "invalid input": "no-invalid-input-response",
+    "missing credentials": "no-unauthorized-response",
+}
+
+
+def documents_refusal(status: int, responses: dict[str, Any]) -> bool:
+    """Whether the responses document a refusal with `status`.
+
+    Invalid input and missing credentials are judged by meaning (a 400 is documented by a
+    declared 422 too, not by a 409); any other 4xx by any declared client error.
+    """
+    if not declares_client_errors(responses):
+        return False
+    declared = {str(code).upper() for code in responses}
+    for statuses in _REFUSALS.values():
+        if status in statuses:
+            return bool(declared & {"4XX", "DEFAULT", *map(str, statuses)})
+    return True
+
+
+def _secured(document: dict[str, Any], operation: dict[str, Any]) -> bool:
+    requirements = operation.get("security", document.get("security")) or []
+    return bool(requirements) and {} not in requirements
+
+
+def _client_errors(
+    document: dict[str, Any], pointer: str, path: str, operation: dict[str, Any], report: Report
+) -> None:
+    responses = operation["responses"]
+    if not declares_client_errors(responses):
         report.add(
             f"{pointer}/responses",
             "no-client-error-response",
@@ -154,6 +186,23 @@ def _client_errors(pointer: str, operation: dict[str, Any], report: Report) -> N
             "declares no 4xx response and no default: a server that rejects invalid input or "
             "missing credentials must answer an undocumented status",
         )
+        return
+    takes_input = bool(
+        operation.get("parameters")
+        or document["paths"][path].get("parameters")
+        or "requestBody" in operation
+    )
+    applies = {"invalid input": takes_input, "missing credentials": _secured(document, operation)}
+    for meaning, statuses in _REFUSALS.items():
+        if applies[meaning] and not documents_refusal(statuses[0], responses):
+            codes = ", ".join(map(str, statuses))
+            report.add(
+                f"{pointer}/responses",
+                _REFUSAL_CODES[meaning],
+                Severity.DEFECT,
+                f"declares no {codes}, 4XX or default response: a server that rejects "
+                f"{meaning} must answer an undocumented status",
+            )
 
 
 def _tags(document: dict[str, Any], used: list[str], report: Report) -> None:
@@ -185,6 +234,6 @@ def complete_operations(document: dict[str, Any], report: Report) -> None:
             )
         used.extend(t for t in operation["tags"] if isinstance(t, str))
         _responses(pointer, operation, report)
-        _client_errors(pointer, operation, report)
         _path_parameters(document, pointer, path, document["paths"][path], operation, report)
+        _client_errors(document, pointer, path, operation, report)
     _tags(document, used, report)

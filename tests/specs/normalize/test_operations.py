@@ -113,3 +113,33 @@ def test_path_parameters_declared_by_reference_are_recognized(report):
         {"$ref": "#/components/parameters/Id"}
     ]
     assert len(report) == 0
+
+
+QUERY = [{"name": "q", "in": "query", "schema": {"type": "integer"}}]
+
+
+@pytest.mark.parametrize(
+    ("operation", "security", "codes"),
+    [
+        ({"parameters": QUERY, "responses": {"200": {}, "401": {}}}, None, ["invalid-input"]),
+        ({"requestBody": {}, "responses": {"200": {}, "401": {}}}, None, ["invalid-input"]),
+        ({"parameters": QUERY, "responses": {"200": {}, "422": {}}}, None, []),
+        ({"responses": {"200": {}, "401": {}}}, None, []),
+        ({"responses": {"200": {}, "400": {}}}, [{"bearer": []}], ["unauthorized"]),
+        ({"responses": {"200": {}, "400": {}}}, [{"bearer": []}, {}], []),
+        ({"responses": {"200": {}, "4XX": {}}}, [{"bearer": []}], []),
+        ({"responses": {"200": {}, "400": {}}, "security": []}, [{"bearer": []}], []),
+        ({"parameters": QUERY, "responses": {"200": {}}}, [{"bearer": []}], ["client-error"]),
+    ],
+)
+def test_refusals_without_a_documented_status_are_defects(report, operation, security, codes):
+    document = {"paths": {"/a": {"get": {"operationId": "a", "tags": ["a"], **operation}}}}
+    document["tags"] = [{"name": "a"}]
+    if security is not None:
+        document["security"] = security
+    for response in operation["responses"].values():
+        response["description"] = "d"
+    complete_operations(document, report)
+    defects = [f for f in report if f.severity == "defect"]
+    assert [f.code for f in defects] == [f"no-{code}-response" for code in codes]
+    assert {f.pointer for f in defects} <= {"/paths/~1a/get/responses"}
