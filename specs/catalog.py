@@ -56,8 +56,10 @@ class Entry:
 # Sources whose format has an importer. The others in `specs/sources/` join as theirs land.
 CATALOG: tuple[Entry, ...] = (
     Entry("imagine", "imagine.swagger-ui.txt"),
+    Entry("novelai", "novelai.collapsed-yaml.txt"),
     Entry("rostro", "rostro.widdershins.md"),
     Entry("scenario", "scenario.openapi.json"),
+    Entry("venice", "venice.registry-diff.txt"),
 )
 
 

@@ -101,7 +101,7 @@ def test_names_and_paths():
 
 
 def test_unknown_name_lists_the_bundled_ones():
-    with pytest.raises(SourceNotFound, match="bundled: imagine, scenario"):
+    with pytest.raises(SourceNotFound, match="bundled: imagine, novelai, rostro, scenario, venice"):
         specs.load("nosuchspec")
 
 

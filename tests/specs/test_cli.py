@@ -88,11 +88,17 @@ def test_binary_file_is_refused_with_its_offset(tmp_path):
     assert "not UTF-8 text (byte 0x89 at offset 0)" in result.stderr
 
 
-def test_venice_diff_is_unwrapped_and_its_member_named():
-    # The swagger.yaml inside lost its indentation (issue 5): the error names the member.
+def test_venice_diff_is_unwrapped_and_its_member_named_in_errors(tmp_path):
+    source = (catalog.SOURCES_DIR / "venice.registry-diff.txt").read_text(encoding="utf-8")
     result = run("normalize", str(catalog.SOURCES_DIR / "venice.registry-diff.txt"))
+    assert result.returncode == 0, result.stderr
+    assert load_yaml(result.stdout)["info"]["title"] == "Venice.ai API"
+    # A flow collection that never closes, inside the member: the error says which member.
+    broken = tmp_path / "broken.diff.txt"
+    broken.write_text(source.replace("\nurl: https://", "\nurl: [https://", 1), encoding="utf-8")
+    result = run("normalize", str(broken))
     assert result.returncode == 2
-    assert "venice.registry-diff.txt!data/swagger.yaml, line " in result.stderr
+    assert "broken.diff.txt!data/swagger.yaml, line 3, column 6: " in result.stderr
     assert "Traceback" not in result.stderr
 
 
