@@ -11,9 +11,11 @@ import json
 import logging
 import zlib
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
+
+from specs.normalize import refusal_status
 
 from .bodies import RawBody
 from .codings import apply_coding
@@ -173,17 +175,22 @@ class Mount:
         return self._as_declared(self._handle_operation(operation, match.parameters, incoming))
 
     def _as_declared(self, outcome: Outcome) -> Outcome:
-        """A refusal the operation documents (its status, `4XX` or `default`) is answered with
-        the documented media type and body; the problem's detail goes in a header."""
-        problem = outcome.problem
-        if problem is None or outcome.operation is None:
+        """A refusal the operation documents (its status, `4XX` or `default`, or a status that
+        says the same, like 422 for 400) is answered with the documented media type and body;
+        the problem's detail goes in a header."""
+        problem, operation = outcome.problem, outcome.operation
+        if problem is None or operation is None:
             return outcome
-        reply = self.responses.declared(outcome.operation, problem.status)
+        status = refusal_status(problem.status, operation.responses)
+        if status != problem.status:
+            problem = replace(problem, status=status)
+            outcome = Outcome(problem, operation, outcome.violations)
+        reply = self.responses.declared(operation, problem.status)
         if reply is None:
             return outcome
         reply.headers.update(problem.headers)
         reply.headers["Specmock-Problem"] = problem.detail.encode("ascii", "replace").decode()
-        return Outcome(reply, outcome.operation, outcome.violations, problem)
+        return Outcome(reply, operation, outcome.violations, problem)
 
     def _contract_problem(
         self, operation: Operation, params: RawParameters, incoming: Incoming
@@ -217,7 +224,7 @@ class Mount:
         problem = self._contract_problem(operation, params, incoming)
         if problem is not None:
             return Outcome(problem, operation, problem.violations)
-        if self.tombstones.covers(incoming.path):
+        if self.tombstones.covers(incoming.path) and _documents_not_found(operation):
             detail = "the resource was deleted by an earlier request"
             return Outcome(Problem(404, "not-found", detail), operation)
         preferences = parse_prefer([incoming.headers.get("prefer") or self.default_prefer])
@@ -255,3 +262,10 @@ class Mount:
             self.tombstones.add(path)
         elif operation.method == "post" and reply.body[:1] in (b"{", b"["):
             self.tombstones.revive(path, _scalars(json.loads(reply.body)))
+
+
+def _documents_not_found(operation: Operation) -> bool:
+    """A deleted resource is answered 404 only where the operation documents that answer; an
+    operation that does not (only 200 and 422, say) keeps answering as documented."""
+    declared = {str(code).upper() for code in operation.responses}
+    return bool(declared & {"404", "4XX", "DEFAULT"})

@@ -18,6 +18,7 @@ from .operations import (
     derive_operation_id,
     documents_refusal,
     iter_operations,
+    refusal_status,
 )
 from .references import repair_references
 from .upgrade import TARGET_VERSION, upgrade
@@ -31,6 +32,7 @@ __all__ = [
     "documents_refusal",
     "iter_operations",
     "normalize",
+    "refusal_status",
 ]
 
 _PASSES = (upgrade, repair_references, complete_operations, repair_values)

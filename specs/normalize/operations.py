@@ -16,6 +16,7 @@ __all__ = [
     "derive_operation_id",
     "documents_refusal",
     "iter_operations",
+    "refusal_status",
 ]
 
 _TEMPLATE = re.compile(r"\{([^{}/]+)\}")
@@ -154,6 +155,18 @@ _REFUSAL_CODES = {
 }
 
 
+def refusal_status(status: int, responses: dict[str, Any]) -> int:
+    """The status to refuse with: `status`, or where the responses do not cover it, a declared
+    one that says the same (a 400 becomes the declared 422)."""
+    declared = {str(code).upper() for code in responses}
+    if declared & {str(status), f"{str(status)[0]}XX", "DEFAULT"}:
+        return status
+    for statuses in _REFUSALS.values():
+        if status in statuses:
+            return next((s for s in statuses if str(s) in declared), status)
+    return status
+
+
 def documents_refusal(status: int, responses: dict[str, Any]) -> bool:
     """Whether the responses document a refusal with `status`.
 
@@ -162,11 +175,10 @@ def documents_refusal(status: int, responses: dict[str, Any]) -> bool:
     """
     if not declares_client_errors(responses):
         return False
+    if not any(status in statuses for statuses in _REFUSALS.values()):
+        return True
     declared = {str(code).upper() for code in responses}
-    for statuses in _REFUSALS.values():
-        if status in statuses:
-            return bool(declared & {"4XX", "DEFAULT", *map(str, statuses)})
-    return True
+    return bool(declared & {str(refusal_status(status, responses)), "4XX", "DEFAULT"})
 
 
 def _secured(document: dict[str, Any], operation: dict[str, Any]) -> bool:
