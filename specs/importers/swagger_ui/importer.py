@@ -16,12 +16,17 @@ from ...inference import infer_schema
 from ...pointers import join, split, to_ref
 from ...report import Finding, Severity
 from ..base import Imported
-from .page import METHODS, Field, Operation, Page, Response, parse_page
+from .page import METHODS, Field, Header, Operation, Page, Response, parse_page
 from .types import schema_of, typed_value
 
 __all__ = ["SwaggerUI"]
 
 _PAIR = re.compile(rf"^(?:{'|'.join(METHODS)})\n/\S*\n", re.MULTILINE)
+_TABLE = re.compile(
+    r"\n(?:Code\tDescription|Parameters\n(?:Try it out\n)?\s*(?:No parameters|Name\tDescription)\n)"
+)
+"""The responses table, or the parameters block (the only block an operation without
+responses shows for sure)."""
 _SNIFF_LIMIT = 200_000
 
 
@@ -32,7 +37,7 @@ class SwaggerUI:
 
     def sniff(self, text: str) -> bool:
         head = text[:_SNIFF_LIMIT].replace("\r\n", "\n")
-        return bool(_PAIR.search(head)) and "\nCode\tDescription" in head
+        return bool(_PAIR.search(head)) and bool(_TABLE.search(head))
 
     def read(self, text: str, origin: str) -> Imported:
         page = parse_page(text)
@@ -90,6 +95,10 @@ class _Builder:
             result["tags"] = [source.tag]
         if source.summary:
             result["summary"] = source.summary
+        if source.description:
+            result["description"] = source.description
+        if source.deprecated:
+            result["deprecated"] = True
         if source.collapsed:
             self._infer(
                 pointer,
@@ -118,6 +127,8 @@ class _Builder:
         if source.required or source.location == "path":
             parameter["required"] = True
         parameter["schema"] = schema
+        if source.example is not None:
+            parameter["example"] = typed_value(source.example, schema)
         return parameter
 
     def _field_schema(self, source: Field) -> dict[str, Any]:
@@ -150,12 +161,18 @@ class _Builder:
                     + (" (a binary field: multipart)" if binary else ""),
                 )
             return {"content": {media: {"schema": schema}}}
-        if not source.body:
+        if source.binary_body and source.body_media_type:
+            content = {source.body_media_type: {"schema": {"type": "string", "format": "binary"}}}
+        elif source.body:
+            content = self._content(
+                source.body, source.body_media_type, join(pointer, "content"), "", source.body_line
+            )
+        else:
             return None
-        content = self._content(
-            source.body, source.body_media_type, join(pointer, "content"), "", source.body_line
-        )
-        return {"content": content}
+        result: dict[str, Any] = {"content": _offered(content, source.other_body_media_types)}
+        if source.body_description:
+            result["description"] = source.body_description
+        return result
 
     def _response(self, source: Response, pointer: str) -> dict[str, Any]:
         result: dict[str, Any] = {"description": source.description or source.code}
@@ -167,6 +184,9 @@ class _Builder:
                 source.description,
                 source.body_line,
             )
+            result["content"] = _offered(result["content"], source.other_media_types)
+        if source.headers:
+            result["headers"] = {h.name: _header(h) for h in source.headers}
         return result
 
     def _content(
@@ -213,6 +233,20 @@ class _Builder:
             for use in uses:
                 _set(document, use.pointer, {"$ref": to_ref(target)})
                 self._infer(use.pointer, "shared-schema", f"same shape as {to_ref(target)}")
+
+
+def _offered(content: dict[str, Any], others: list[str]) -> dict[str, Any]:
+    """The media types the page's select offered besides the shown one: their examples were
+    not on the page, so nothing is said of their bodies."""
+    return content | {media: {} for media in others if media not in content}
+
+
+def _header(source: Header) -> dict[str, Any]:
+    header: dict[str, Any] = {}
+    if source.description:
+        header["description"] = source.description
+    header["schema"] = schema_of(source.type_line) if source.type_line else {}
+    return header
 
 
 def _pascal(text: str) -> str:
