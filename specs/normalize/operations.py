@@ -142,6 +142,43 @@ def _path_parameters(
         del operation["parameters"]
 
 
+IGNORED_PARAMETERS = "x-specmock-ignored-parameters"
+_IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
+
+
+def _ignored_headers(
+    document: dict[str, Any], pointer: str, owner: dict[str, Any], report: Report
+) -> None:
+    """Header parameters OpenAPI says to ignore (`Accept`, `Content-Type`, `Authorization`:
+    media types and security schemes describe them), moved aside so no tool sends them."""
+    parameters = owner.get("parameters")
+    if not isinstance(parameters, list):
+        return
+    kept, ignored = [], owner.get(IGNORED_PARAMETERS, [])
+    for parameter in parameters:
+        target = deref(document, parameter)
+        if (
+            isinstance(target, dict)
+            and target.get("in") == "header"
+            and str(target.get("name", "")).lower() in _IGNORED_HEADERS
+        ):
+            report.add(
+                join(pointer, IGNORED_PARAMETERS, len(ignored)),
+                "ignored-parameter",
+                Severity.REPAIRED,
+                f"a header parameter named {target['name']!r} is ignored by OpenAPI; moved here",
+            )
+            ignored.append(parameter)
+        else:
+            kept.append(parameter)
+    if ignored:
+        owner[IGNORED_PARAMETERS] = ignored
+        if kept:
+            owner["parameters"] = kept
+        else:
+            del owner["parameters"]
+
+
 def declares_client_errors(responses: dict[str, Any]) -> bool:
     """Whether any declared response covers a 4xx status (a `default` does)."""
     return any(code == "default" or str(code).upper().startswith("4") for code in responses)
@@ -234,8 +271,12 @@ def _tags(document: dict[str, Any], used: list[str], report: Report) -> None:
 def complete_operations(document: dict[str, Any], report: Report) -> None:
     operations = iter_operations(document)
     _unique_ids(operations, report)
+    for path, item in (document.get("paths") or {}).items():
+        if isinstance(item, dict):
+            _ignored_headers(document, join("/paths", path), item, report)
     used: list[str] = []
     for pointer, path, _, operation in operations:
+        _ignored_headers(document, pointer, operation, report)
         if not operation.get("tags"):
             operation["tags"] = [_default_tag(path)]
             report.add(

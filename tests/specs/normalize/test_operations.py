@@ -143,3 +143,35 @@ def test_refusals_without_a_documented_status_are_defects(report, operation, sec
     defects = [f for f in report if f.severity == "defect"]
     assert [f.code for f in defects] == [f"no-{code}-response" for code in codes]
     assert {f.pointer for f in defects} <= {"/paths/~1a/get/responses"}
+
+
+def test_header_parameters_openapi_ignores_are_moved_aside(report):
+    accept = {"name": "Accept", "in": "header", "schema": {"type": "string"}}
+    limit = {"name": "limit", "in": "query", "schema": {"type": "integer"}}
+    document = {
+        "paths": {
+            "/a": {
+                "parameters": [{"$ref": "#/components/parameters/Auth"}],
+                "get": {
+                    "operationId": "a",
+                    "tags": ["a"],
+                    "parameters": [accept, limit],
+                    "responses": {"200": {"description": "ok"}, "default": {"description": "e"}},
+                },
+            }
+        },
+        "components": {
+            "parameters": {"Auth": {"name": "authorization", "in": "header", "schema": {}}}
+        },
+        "tags": [{"name": "a"}],
+    }
+    complete_operations(document, report)
+    item = document["paths"]["/a"]
+    assert "parameters" not in item
+    assert item["x-specmock-ignored-parameters"] == [{"$ref": "#/components/parameters/Auth"}]
+    assert item["get"]["parameters"] == [limit]
+    assert item["get"]["x-specmock-ignored-parameters"] == [accept]
+    assert sorted(f.pointer for f in report if f.code == "ignored-parameter") == [
+        "/paths/~1a/get/x-specmock-ignored-parameters/0",
+        "/paths/~1a/x-specmock-ignored-parameters/0",
+    ]
