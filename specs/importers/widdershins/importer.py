@@ -29,6 +29,7 @@ from .content import (
 from .operations import Example, OperationPart, status_of
 from .page import Page, read_page
 from .parameters import Body, parameters_of
+from .paths import merge_equivalent_paths
 from .references import drop_dangling
 from .schemas import SchemaReader
 from .security import security_of
@@ -39,6 +40,7 @@ __all__ = ["Widdershins"]
 _SNIFF_LIMIT = 200_000
 _GENERATOR = re.compile(r"<!-- Generator: Widdershins v\d")
 _RESPONSES = "|Status|Meaning|Description|Schema|"
+_FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
 
 
 class Widdershins:
@@ -104,7 +106,7 @@ class _Builder:
             if part.line in security:
                 operation["security"] = security[part.line]
             paths.setdefault(part.path, {})[part.method.lower()] = operation
-        document["paths"] = paths
+        document["paths"] = merge_equivalent_paths(paths, self.findings)
         components: dict[str, Any] = {}
         if page.schemas:
             components["schemas"] = {p.name: self.schemas.component(p) for p in page.schemas}
@@ -209,6 +211,9 @@ class _Builder:
                 "unknown-schema",
                 f"line {fence.line if fence else part.line}: no schema and no example: any value",
             )
+        if not schema and media in _FORMS:
+            schema = {"type": "object"}
+            self._add(at, "form-object", f"a {media} body is an object of fields")
         entry: dict[str, Any] = {"schema": schema}
         if example is not MISSING:
             entry["example"] = example
