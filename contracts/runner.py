@@ -19,6 +19,7 @@ from specs.grammar import HTTP_METHODS
 
 from .defects import is_spec_defect
 from .errors import InvalidOptions, ServerUnreachable
+from .forms import drop_unsendable_form_cases
 from .links import infer_links
 from .options import VerifyOptions
 from .results import Counts, Failure, VerifyResult
@@ -61,6 +62,7 @@ def _load(
         schema = schema.include(**{name: values})
     for name, values in options.exclude.items():
         schema = schema.exclude(**{name: values})
+    drop_unsendable_form_cases(schema)
     return schema, config, document, inferred
 
 
