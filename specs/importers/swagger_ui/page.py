@@ -262,7 +262,7 @@ def _starts_field(lines: list[str], index: int, end: int, with_location: bool) -
         return False
     if with_location:
         return bool(_LOCATION.match(lines[index + 2].strip()))
-    return not TYPE_LINE.match(name) and " " not in name.rstrip("*").strip()
+    return " " not in name.rstrip("*").strip()
 
 
 def _media_types(lines: list[str], index: int, end: int) -> tuple[list[str], int]:

@@ -93,6 +93,29 @@ def test_the_import_is_valid_and_keeps_summaries(rendering: Path) -> None:
         assert operation.get("deprecated", False) == source[key].get("deprecated", False), key
 
 
+def form_fields(document: dict[str, Any]) -> dict[tuple[str, str, str], set[str]]:
+    found = {}
+    for (method, path), operation in operations(document).items():
+        content = resolved(document, operation.get("requestBody", {})).get("content", {})
+        for media, entry in content.items():
+            if media.startswith(("multipart/", "application/x-www-form-urlencoded")):
+                schema = resolved(document, entry.get("schema", {}))
+                found[method, path, media] = set(schema.get("properties", {}))
+    return found
+
+
+@pytest.mark.parametrize(
+    "rendering",
+    [path for path in RENDERED if form_fields(original(path))],
+    ids=lambda path: path.name,
+)
+def test_form_fields_match_the_original(rendering: Path) -> None:
+    """The page shows the fields of the form its media type select picked."""
+    expected, found = form_fields(original(rendering)), form_fields(imported(rendering))
+    assert {key[:2] for key in found} == {key[:2] for key in expected}
+    assert all(expected[key] == fields for key, fields in found.items())
+
+
 @pytest.mark.parametrize(
     "rendering",
     [path for path in RENDERED if ".copied." not in path.name],
