@@ -81,8 +81,14 @@ class _Builder:
             ]
         for operation in self.page.operations:
             item = document["paths"].setdefault(operation.path, {})
-            pointer = join("/paths", operation.path, operation.method.lower())
-            item[operation.method.lower()] = self._operation(operation, pointer)
+            method = operation.method.lower()
+            if method in item:
+                # Swagger UI shows an operation under each of its tags.
+                item[method].setdefault("tags", []).extend(
+                    tag for tag in [operation.tag] if tag and tag not in item[method]["tags"]
+                )
+                continue
+            item[method] = self._operation(operation, join("/paths", operation.path, method))
         self._share(document)
         return Imported(document, self.findings)
 

@@ -11,6 +11,7 @@ tabs and keeps only the selected option. Both are read.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -188,8 +189,7 @@ def _operation(lines: list[str], start: int, tag: str | None) -> tuple[Operation
         index = end
     if index < len(lines) and lines[index] == "Request body":
         end = _next(lines, index + 1, ("Responses",))
-        _request_body(operation, lines, index + 1, end)
-        index = end
+        index = _request_body(operation, lines, index + 1, end)
     if index < len(lines) and lines[index] == "Responses":
         index = _responses(operation, lines, index + 1)
     return operation, index
@@ -274,7 +274,9 @@ def _media_types(lines: list[str], index: int, end: int) -> tuple[list[str], int
     return found, index
 
 
-def _request_body(operation: Operation, lines: list[str], start: int, end: int) -> None:
+def _request_body(operation: Operation, lines: list[str], start: int, end: int) -> int:
+    """Where the body ends: at `end`, or after its JSON example when no `Responses` follow
+    (an operation without responses), so that a tag heading after it stays a heading."""
     media, index = _media_types(lines, start, end)
     if media:
         operation.body_media_type, operation.other_body_media_types = media[0], media[1:]
@@ -285,14 +287,27 @@ def _request_body(operation: Operation, lines: list[str], start: int, end: int) 
         operation.body_description = _description(notes)
         if shown is None:
             operation.binary_body = True
-            return
+            return end
         index = shown + 1 + (shown + 1 < end and lines[shown + 1] == "Schema")
     index = _skip_blank(lines, index)
+    if end < len(lines) and lines[end] != "Responses":
+        end = _json_end(lines, index, end)
     content = "\n".join(lines[index:end]).strip()
     if shown is not None or content.startswith(("{", "[")) or not _has_fields(lines, index, end):
         operation.body, operation.body_line = content, index + 1
     else:
         operation.form = _fields(lines, index, end, with_location=False)
+    return end
+
+
+def _json_end(lines: list[str], start: int, end: int) -> int:
+    """The line after the JSON value that starts at `start`, or `end` when none does."""
+    text = "\n".join(lines[start:end])
+    try:
+        _, length = json.JSONDecoder().raw_decode(text)
+    except ValueError:
+        return end
+    return start + text.count("\n", 0, length) + 1
 
 
 def _description(lines: list[str]) -> str:

@@ -84,13 +84,14 @@ def test_operations_parameters_and_responses_match_the_original(rendering: Path)
 
 
 @pytest.mark.parametrize("rendering", RENDERED, ids=lambda path: path.name)
-def test_the_import_is_valid_and_keeps_summaries(rendering: Path) -> None:
+def test_the_import_is_valid_and_keeps_summaries_and_tags(rendering: Path) -> None:
     document = imported(rendering)
     assert list(OpenAPIV31SpecValidator(document).iter_errors()) == []
     source = operations(original(rendering))
     for key, operation in operations(document).items():
         assert operation.get("summary") == source[key].get("summary"), key
         assert operation.get("deprecated", False) == source[key].get("deprecated", False), key
+        assert operation["tags"] == source[key].get("tags", ["default"]), key
 
 
 def form_fields(document: dict[str, Any]) -> dict[tuple[str, str, str], set[str]]:
