@@ -167,15 +167,17 @@ class _Builder:
                     + (" (a binary field: multipart)" if binary else ""),
                 )
             return {"content": {media: {"schema": schema}}}
+        offered = [source.body_media_type, *source.other_body_media_types]
         if source.binary_body and source.body_media_type:
-            content = {source.body_media_type: {"schema": {"type": "string", "format": "binary"}}}
+            file = {"schema": {"type": "string", "format": "binary"}}
+            content = {media: file for media in offered if media}
         elif source.body:
             content = self._content(
-                source.body, source.body_media_type, join(pointer, "content"), "", source.body_line
+                source.body, offered, join(pointer, "content"), "", source.body_line
             )
         else:
             return None
-        result: dict[str, Any] = {"content": _offered(content, source.other_body_media_types)}
+        result: dict[str, Any] = {"content": content}
         if source.body_description:
             result["description"] = source.body_description
         return result
@@ -185,24 +187,27 @@ class _Builder:
         if source.body or source.media_type:
             result["content"] = self._content(
                 source.body,
-                source.media_type,
+                [source.media_type, *source.other_media_types],
                 join(pointer, source.code, "content"),
                 source.description,
                 source.body_line,
             )
-            result["content"] = _offered(result["content"], source.other_media_types)
         if source.headers:
             result["headers"] = {h.name: _header(h) for h in source.headers}
         return result
 
     def _content(
-        self, body: str, media: str | None, pointer: str, hint: str, line: int
+        self, body: str, offered: list[str | None], pointer: str, hint: str, line: int
     ) -> dict[str, Any]:
+        """The example under the media type it was shown for; the select's other types with
+        nothing said of their bodies (their examples were not on the page)."""
         try:
             example: Any = json.loads(body)
             parsed = True
         except ValueError:
             example, parsed = body, False
+        types = [media for media in offered if media]
+        media = _shown(types, parsed)
         if media is None:
             media = "application/json" if parsed else "text/plain"
             self._infer(
@@ -217,7 +222,7 @@ class _Builder:
             key = json.dumps(schema, sort_keys=True)
             use = _Use(join(pointer, media, "schema"), hint, line, schema)
             self.shapes.setdefault(key, []).append(use)
-        return {media: entry}
+        return {other: {} for other in types} | {media: entry}
 
     def _share(self, document: dict[str, Any]) -> None:
         """Response shapes seen more than once become one `components/schemas` entry."""
@@ -241,10 +246,13 @@ class _Builder:
                 self._infer(use.pointer, "shared-schema", f"same shape as {to_ref(target)}")
 
 
-def _offered(content: dict[str, Any], others: list[str]) -> dict[str, Any]:
-    """The media types the page's select offered besides the shown one: their examples were
-    not on the page, so nothing is said of their bodies."""
-    return content | {media: {} for media in others if media not in content}
+def _shown(types: list[str], parsed: bool) -> str | None:
+    """Which of a select's types the example was shown for. innerText lists every option and
+    not which is selected; Swagger UI prefers a JSON type, and a JSON example says which."""
+    json_like = [media for media in types if "json" in media]
+    if parsed and json_like:
+        return json_like[0]
+    return next((media for media in types if media not in json_like), types[0] if types else None)
 
 
 def _header(source: Header) -> dict[str, Any]:
