@@ -114,6 +114,8 @@ class _Builder:
             components["securitySchemes"] = schemes
         if components:
             document["components"] = components
+        for line, message in page.repairs:
+            self._add("", "table-row-rejoined", f"line {line}: {message}", Severity.REPAIRED)
         for line, message in page.problems:
             self._add(
                 "", "unreadable-piece", f"line {line}: {message}; skipped", Severity.UNREPAIRED
@@ -243,7 +245,8 @@ class _Builder:
                     Severity.UNREPAIRED,
                 )
                 continue
-            response: dict[str, Any] = {"description": description if description != "none" else ""}
+            text = description.replace("<br>", "\n") if description != "none" else ""
+            response: dict[str, Any] = {"description": text}
             content = self._content(
                 part,
                 status,

@@ -19,6 +19,7 @@ _HTML_HEADING = re.compile(r"<h([1-6])(?:\s+id=\"([^\"]*)\")?[^>]*>(.*?)</h\1>",
 _ANCHOR = re.compile(r"<a\s+id=\"([^\"]*)\"\s*>\s*</a>")
 _ASIDE = re.compile(r"<aside[^>]*>(.*?)</aside>", re.S)
 _TAG = re.compile(r"<[^>]+>")
+_PIPE = re.compile(r"(?<!\\)\|")
 
 
 @dataclass
@@ -39,7 +40,8 @@ class Table:
 @dataclass
 class Block:
     """One piece of the page. `kind` is heading, anchor, paragraph, quote (a `>` line), item
-    (a list item's text, `level` its list depth), fence, table, aside or html."""
+    (a list item's text, `level` its list depth), fence, table, aside, html, or repair (what
+    was mended to read the page, in `text`)."""
 
     kind: str
     line: int
@@ -51,9 +53,8 @@ class Block:
 
 
 def walk(text: str) -> list[Block]:
-    parser = MarkdownIt("commonmark").enable("table")
-    tokens = parser.parse(text)
-    lines = text.split("\n")
+    lines = _without_front_matter(text.split("\n"))
+    tokens = MarkdownIt("commonmark").enable("table").parse("\n".join(lines))
     blocks: list[Block] = []
     containers: list[str] = []
     index = 0
@@ -78,8 +79,68 @@ def walk(text: str) -> list[Block]:
         elif token.type == "table_open":
             table, index = _table(tokens, index, lines)
             blocks.append(Block("table", line, table=table))
+            repairs, end = _rejoin(table, lines)
+            for first, last in repairs:
+                message = f"a line break inside a table row: lines {first}-{last} read as one row"
+                blocks.append(Block("repair", first, message))
+            while end and index + 1 < len(tokens) and _before(tokens[index + 1], end):
+                index += 1
         index += 1
     return blocks
+
+
+def _before(token: Token, end: int) -> bool:
+    return token.map is None or token.map[0] < end
+
+
+def _rejoin(table: Table, lines: list[str]) -> tuple[list[tuple[int, int]], int]:
+    """Widdershins writes a multi-line description into a cell as is, which cuts its row (a
+    row's line always ends with `|`): the row's lines are joined with `<br>`, and when that
+    ran past the table's end, the rows after it are read too.
+
+    Returns the (first, last) lines of each joined row, and the last line read past the
+    table's end (0 for none)."""
+    rows: list[Row] = []
+    repairs: list[tuple[int, int]] = []
+    absorbed = -1
+    for row in table.rows:
+        start = row.line - 1
+        if start <= absorbed:
+            continue
+        rows.append(row)
+        end = start
+        while end + 1 < len(lines) and lines[end + 1].strip() and not _closed(lines[end]):
+            end += 1
+        if end > start and _closed(lines[end]):
+            row.cells = _cells("<br>".join(line.strip() for line in lines[start : end + 1]))
+            repairs.append((start + 1, end + 1))
+            absorbed = end
+    last = rows[-1].line - 1 if rows else -1
+    if absorbed <= last:
+        table.rows = rows
+        return repairs, 0
+    while absorbed + 1 < len(lines) and lines[absorbed + 1].lstrip().startswith("|"):
+        absorbed += 1
+        rows.append(Row(_cells(lines[absorbed]), absorbed + 1, lines[absorbed].startswith("| ")))
+    table.rows = rows
+    return repairs, absorbed + 1
+
+
+def _closed(line: str) -> bool:
+    return line.rstrip().endswith("|")
+
+
+def _cells(line: str) -> list[str]:
+    inner = line.strip().removeprefix("|").removesuffix("|")
+    return [cell.strip().replace("\\|", "|") for cell in _PIPE.split(inner)]
+
+
+def _without_front_matter(lines: list[str]) -> list[str]:
+    """Widdershins' YAML header (for Shins) blanked out, keeping the line numbers."""
+    if not lines or lines[0].strip() != "---" or "---" not in (line.strip() for line in lines[1:]):
+        return lines
+    end = next(i for i, line in enumerate(lines[1:], 1) if line.strip() == "---")
+    return [""] * (end + 1) + lines[end + 1 :]
 
 
 def _paragraph(content: str, line: int, containers: list[str]) -> list[Block]:

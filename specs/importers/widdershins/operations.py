@@ -101,6 +101,8 @@ def read_operation(heading: Block, tag: str, blocks: list[Block]) -> OperationPa
             label = block.text
             if state == "body":
                 part.body_label = block.text
+        elif block.kind == "paragraph" and block.text.startswith("|"):
+            part.problems.append((block.line, "a table Markdown cannot read (no `|---|` row?)"))
         elif block.kind == "paragraph" and state == "prose":
             _prose(part, block.text)
         elif block.kind == "paragraph" and state == "parameters:details":
@@ -113,8 +115,6 @@ def read_operation(heading: Block, tag: str, blocks: list[Block]) -> OperationPa
                 status, title, state = code.group(1), "", "schema"
             else:
                 title = block.text.strip("*")
-        elif block.kind == "paragraph" and block.text.startswith("|"):
-            part.problems.append((block.line, "a table Markdown cannot read (no `|---|` row?)"))
         elif block.kind == "table" and block.table is not None:
             _table(part, state, block, status, title)
             title = ""

@@ -50,11 +50,13 @@ class Page:
     marked: bool = False
     """Nested rows carry `»` depth markers."""
     problems: list[tuple[int, str]] = field(default_factory=list)
+    repairs: list[tuple[int, str]] = field(default_factory=list)
 
 
 def read_page(text: str) -> Page:
     blocks = walk(text)
     page = Page(marked="»" in text)
+    page.repairs = [(block.line, block.text) for block in blocks if block.kind == "repair"]
     sections = _split(blocks, lambda b: b.kind == "heading" and b.level == 1 and _top(b))
     for heading, body in sections:
         if heading is None or (not page.title and heading.id and not page.tags):
@@ -185,8 +187,10 @@ def _authentication(page: Page, blocks: list[Block]) -> None:
         elif block.kind == "item" and current is not None and _FLOW.match(text):
             flow = {"scopes": {}}
             current["flows"][_FLOW.match(text).group(1)] = flow  # type: ignore[union-attr]
-            for url in _FLOW_URL.finditer(text):
-                flow[f"{url.group(1).lower()}Url"] = url.group(2)
+        elif block.kind == "item" and flow is not None and _FLOW_URL.match(text):
+            url = _FLOW_URL.match(text)
+            assert url is not None
+            flow[f"{url.group(1).lower()}Url"] = url.group(2)
         elif block.kind == "table" and flow is not None and block.table is not None:
             for row in block.table.rows:
                 flow["scopes"][row.cells[0]] = row.cells[1] if len(row.cells) > 1 else ""

@@ -21,6 +21,8 @@ class SchemaReader:
         self.marked = page.marked
         self.findings = findings
         self.expansions: dict[str, int] = {}
+        """How many rows each schema's link expands to under an operation (the Schemas
+        section itself shows links unexpanded)."""
         self.enum_refs: set[str] = set()
         for part in page.schemas:
             rows = sum(len(segment.table.rows) for segment in part.segments)
@@ -32,15 +34,18 @@ class SchemaReader:
     def component(self, part: SchemaPart) -> dict[str, Any]:
         pointer = join("/components/schemas", part.name)
         example = parse_example(part.example_info, part.example or "")
-        rows = fields(part.segments, 0, self.marked, self.expansions)
+        rows = fields(part.segments, 0, self.marked, {})
         root, nodes = build_tree(rows)
         self._enums(rows, nodes, part.enums, pointer)
-        if _is_single(part) and (root.members or root.properties):
-            top = (root.members or list(root.properties.values()))[0]
+        single = _is_single(part)
+        if single and (root.members or root.properties):
+            top = (list(root.properties.values()) or root.members)[0]
+            if root.properties and root.members and not top.members:
+                top.members, top.chain = root.members, root.chain
             schema = node_schema(top)
             schema.pop("description", None)
         else:
-            schema = node_schema(root)
+            schema = self._array_from_example(node_schema(root), example, pointer)
         if not schema and part.segments:
             schema = {"type": "object"}
         if not schema:
@@ -67,10 +72,19 @@ class SchemaReader:
             self._keep_example_keys(rows, example, pointer)
         root, nodes = build_tree(rows)
         self._enums(rows, nodes, enums, pointer)
-        schema = node_schema(root)
+        schema = self._array_from_example(node_schema(root), example, pointer)
         if not schema:
             schema = self._from_example(example, pointer, line)
         return schema
+
+    def _array_from_example(self, schema: dict[str, Any], example: Any, at: str) -> dict[str, Any]:
+        """Widdershins shows an array of inline objects by its items' properties alone; the
+        example, a list, tells it apart from an object."""
+        if not isinstance(example, list) or "properties" not in schema:
+            return schema
+        message = "the rows are an array's items: the example is a list"
+        self.findings.append(Finding(at, "array-from-example", Severity.INFERRED, message))
+        return {"type": "array", "items": schema}
 
     def table(
         self, segments: list[Segment], enums: list[tuple[str, str]], example: Any, at: str
@@ -130,6 +144,8 @@ def _is_single(part: SchemaPart) -> bool:
     top = [row for row in top if not row.cells[0].startswith("»")]
     if len(top) != 1:
         return False
-    anonymous = top[0].cells[0].strip() == "*anonymous*"
+    name = top[0].cells[0].strip()
+    if name in ("*anonymous*", part.title):
+        return True
     example = parse_example(part.example_info, part.example or "")
-    return anonymous or (example is not MISSING and not isinstance(example, dict))
+    return example is not MISSING and not isinstance(example, dict | list)
