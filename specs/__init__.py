@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .catalog import build, load, names, path
 from .errors import MalformedSource, SourceNotFound, SpecError, UnknownFormat
+from .merge import enrich
 from .pipeline import Normalized, import_text, normalize_file, normalize_text, read_source
 from .report import Finding, Report, Severity
 from .yamlio import dump_yaml, load_yaml
@@ -26,6 +27,7 @@ __all__ = [
     "UnknownFormat",
     "build",
     "dump_yaml",
+    "enrich",
     "import_text",
     "load",
     "load_yaml",

@@ -18,6 +18,7 @@ import click
 
 from . import catalog
 from .errors import SpecError
+from .merge import enrich
 from .normalize import iter_operations
 from .pipeline import Normalized, normalize_file
 from .report import Report
@@ -93,6 +94,13 @@ def _print_report(report: Report, verbose: bool) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the report as JSON here.",
 )
+@click.option(
+    "--enrich",
+    "enrich_from",
+    metavar="OTHER",
+    help="Fill what SOURCE lost (or only guessed) from OTHER, a file or bundled spec that "
+    "describes the same operations; every fill and conflict goes into the report.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only the report's summary line.")
 @fail_cleanly
 def normalize_command(
@@ -101,6 +109,7 @@ def normalize_command(
     all_: bool,
     check: bool,
     report_path: Path | None,
+    enrich_from: str | None,
     quiet: bool,
 ) -> None:
     """Turn SOURCE (any supported format) into normalized OpenAPI 3.1 YAML.
@@ -111,11 +120,20 @@ def normalize_command(
         raise click.UsageError("give either SOURCE or --all")
     if not all_ and check:
         raise click.UsageError("--check works only with --all")
+    if all_ and enrich_from is not None:
+        raise click.UsageError("--enrich works only with SOURCE")
     if all_:
         _normalize_all(check, quiet)
         return
     assert source is not None
     normalized = normalize_file(source)
+    if enrich_from is not None:
+        other = (
+            catalog.build(enrich_from)
+            if enrich_from in catalog.names() and not Path(enrich_from).exists()
+            else normalize_file(enrich_from)
+        )
+        normalized = enrich(normalized, other, enrich_from)
     _print_report(normalized.report, not quiet)
     if report_path is not None:
         report_path.write_text(json.dumps(normalized.report.to_dict(), indent=2) + "\n")
