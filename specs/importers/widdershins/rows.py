@@ -14,11 +14,14 @@ schema is as many rows as its own section shows, so it is skipped whole (the `$r
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from .markdown import Table
+from .markdown import Row, Table
 from .types import COMBINATORS, TypeCell, read_type
 
-__all__ = ["CHAIN_TITLES", "Field", "Segment", "fields"]
+__all__ = ["CHAIN_TITLES", "NO_SAMPLE", "Field", "Segment", "fields"]
+
+NO_SAMPLE = object()
 
 CHAIN_TITLES = {
     "anyOf": ("anyOf", True),
@@ -56,10 +59,30 @@ class Field:
     location: str = ""
     hidden: bool = False
     """Left out, with the rows below it: not part of the schema being read."""
+    sample: Any = None
+    """The value the example shows for this row (NO_SAMPLE when it shows none)."""
 
     @property
     def additional(self) -> bool:
         return self.name == "**additionalProperties**"
+
+
+def _field(
+    table: Table, row: Row, name: str, cell: TypeCell, depth: int, chain: str | None
+) -> Field:
+    return Field(
+        name=name,
+        type=cell,
+        type_text=_cell(table, row.cells, "Type"),
+        required=_cell(table, row.cells, "Required") == "true",
+        description=_text(_cell(table, row.cells, "Description")),
+        restrictions=_text(_cell(table, row.cells, "Restrictions")),
+        line=row.line,
+        depth=depth,
+        anonymous=name == "*anonymous*",
+        chain=chain,
+        location=_cell(table, row.cells, "In"),
+    )
 
 
 def _cell(table: Table, cells: list[str], name: str) -> str:
@@ -73,26 +96,61 @@ def _text(cell: str) -> str:
     return "" if cell == "none" else cell.replace("<br>", "\n")
 
 
+class _ExampleDepths:
+    """Depths read off the example Widdershins sampled from the same schema: its keys come in
+    the rows' order, so each row sits in the innermost open object that has its name."""
+
+    def __init__(self, example: Any, offset: int) -> None:
+        self.offset = offset
+        root = _object_in(example)
+        self.stack: list[tuple[dict[str, Any], set[str]]] = [(root, set())] if root else []
+
+    def place(self, name: str, cell: TypeCell) -> tuple[int, Any] | None:
+        """The row's depth and its sampled value, None when the example does not show it."""
+        for level in range(len(self.stack) - 1, -1, -1):
+            context, used = self.stack[level]
+            if name in context and name not in used:
+                del self.stack[level + 1 :]
+                used.add(name)
+                child = None if cell.ref else _object_in(context[name])
+                if child:
+                    self.stack.append((child, set()))
+                return self.offset + level, context[name]
+        return None
+
+
+def _object_in(value: Any) -> dict[str, Any] | None:
+    if isinstance(value, list) and value:
+        value = value[0]
+    return value if isinstance(value, dict) and value else None
+
+
 def fields(
-    segments: list[Segment], base: int, marked: bool, expansions: dict[str, int]
+    segments: list[Segment],
+    base: int,
+    marked: bool,
+    expansions: dict[str, int],
+    example: Any = None,
+    example_depth: int = 0,
 ) -> list[Field]:
     """The rows of a schema's tables, depths relative to its top level.
 
     `base` is the depth of the top level's rows (0 in the Schemas section, 1 under a body or
-    response row); `expansions` is how many rows each named schema expands to.
+    response row); `expansions` is how many rows each named schema expands to; `example`, the
+    sample shown for the schema, whose top-level keys are rows at `example_depth`.
     """
+    aligner = _ExampleDepths(example, example_depth)
     result: list[Field] = []
+    open_sample: Any = NO_SAMPLE
     chains: list[int] = []
     last_open = -1
     skip = skip_depth = 0
     for segment in segments:
         title = segment.title.strip("*").split(" ")[0]
         kind, starts = CHAIN_TITLES.get(title, (None, False))
-        if skip:
-            pass
-        elif kind is None:
+        if not skip and kind is None:
             chains = []
-        elif starts or not chains:
+        elif not skip and (starts or not chains):
             chains.append(last_open + 1)
         member_seen = False
         for row in segment.table.rows:
@@ -102,7 +160,13 @@ def fields(
             if skip and not (row.indented or base):
                 skip = 0
             anonymous = name == "*anonymous*"
-            skipping = bool(skip)
+            cell = read_type(_cell(segment.table, row.cells, "Type"))
+            placed = None if skip or kind or anonymous else aligner.place(name, cell)
+            aligned = None if marked or placed is None else placed[0]
+            sample = placed[1] if placed else NO_SAMPLE
+            if anonymous and not member_seen and starts:
+                sample = open_sample
+            skip_before = skip
             if skip:
                 skip -= 1
                 depth = skip_depth
@@ -112,26 +176,15 @@ def fields(
                 depth, member_seen = chains[-1], True
             elif kind and chains and member_seen:
                 depth = chains[-1] + 1
+            elif aligned is not None and (row.indented or base):
+                depth = aligned
             else:
                 depth = max((1 if row.indented else 0) - base, 0)
-            type_text = _cell(segment.table, row.cells, "Type")
-            field = Field(
-                name=name,
-                type=read_type(type_text),
-                type_text=type_text,
-                required=_cell(segment.table, row.cells, "Required") == "true",
-                description=_text(_cell(segment.table, row.cells, "Description")),
-                restrictions=_text(_cell(segment.table, row.cells, "Restrictions")),
-                line=row.line,
-                depth=depth,
-                anonymous=anonymous,
-                chain=kind if anonymous else None,
-                location=_cell(segment.table, row.cells, "In"),
-            )
-            field.hidden = skipping
+            field = _field(segment.table, row, name, cell, depth, kind if anonymous else None)
+            field.hidden, field.sample = bool(skip_before), sample
             result.append(field)
             if field.type.is_open or field.type.combinator in COMBINATORS:
-                last_open = depth
+                last_open, open_sample = depth, sample
             if not marked and field.type.ref and not skip:
                 skip, skip_depth = expansions.get(field.type.ref, 0), depth + 1
     return result

@@ -34,7 +34,7 @@ class SchemaReader:
     def component(self, part: SchemaPart) -> dict[str, Any]:
         pointer = join("/components/schemas", part.name)
         example = parse_example(part.example_info, part.example or "")
-        rows = fields(part.segments, 0, self.marked, {})
+        rows = fields(part.segments, 0, self.marked, {}, example)
         root, nodes = build_tree(rows)
         self._enums(rows, nodes, part.enums, pointer)
         single = _is_single(part)
@@ -67,7 +67,7 @@ class SchemaReader:
         """The schema a body's or response's rows (one level below it) describe; the example
         fills in when there are no rows, and in a copy without `»` markers it says which rows
         are top-level properties."""
-        rows = fields(segments, 1, self.marked, self.expansions)
+        rows = fields(segments, 1, self.marked, self.expansions, example)
         if not self.marked and isinstance(example, dict):
             self._keep_example_keys(rows, example, pointer)
         root, nodes = build_tree(rows)
@@ -91,7 +91,7 @@ class SchemaReader:
     ) -> tuple[list[Field], dict[int, Node]]:
         """A parameters table's rows and their nodes: the body row's rows below it, and each
         enumerated value placed."""
-        rows = fields(segments, 0, self.marked, self.expansions)
+        rows = fields(segments, 0, self.marked, self.expansions, example, 1)
         if not self.marked and isinstance(example, dict):
             self._keep_example_keys(rows, example, at, depth=1)
         _, nodes = build_tree(rows)

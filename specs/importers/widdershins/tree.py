@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,7 +54,8 @@ def assign_enums(
     rows: list[Field], nodes: dict[int, Node], enums: list[tuple[str, str]], enum_refs: set[str]
 ) -> list[tuple[str, str]]:
     """Hand the `Enumerated Values` entries (name, value) to the rows they belong to, in row
-    order; the entries of a row that links an enum schema are that schema's and dropped.
+    order; the entries of a row that links an enum schema are that schema's and dropped. Two
+    same-named rows' runs meet without a mark; a value seen again starts the next run.
 
     Returns the entries no row took.
     """
@@ -61,15 +63,43 @@ def assign_enums(
     for row in rows:
         if index >= len(enums) or enums[index][0] != row.name:
             continue
-        if row.type.ref and row.type.ref not in enum_refs:
+        if (row.type.ref and row.type.ref not in enum_refs) or not (row.type.ref or _scalar(row)):
             continue
-        values = []
+        if row.anonymous and not _could_be(row.sample, row.name, enums[index:]):
+            continue
+        values: list[str] = []
         while index < len(enums) and enums[index][0] == row.name:
+            if enums[index][1] in values:
+                break
             values.append(enums[index][1])
             index += 1
         if not row.type.ref:
             nodes[row.line].enum = values
     return enums[index:]
+
+
+def _could_be(sample: Any, name: str, enums: list[tuple[str, str]]) -> bool:
+    """Whether a composition member's sampled value is among the next run's values (the
+    sampler takes the first member, and an enum's first value), or nothing tells."""
+    if not isinstance(sample, str | int | float | bool):
+        return True
+    text = sample if isinstance(sample, str) else json.dumps(sample)
+    values = []
+    for entry, value in enums:
+        if entry != name or value in values:
+            break
+        values.append(value)
+    return text in values
+
+
+def _scalar(row: Field) -> bool:
+    """Whether a row could hold enumerated values: a scalar, an open type, or a parameter's
+    array (whose items' values Widdershins lists)."""
+    kind = row.type.schema.get("type")
+    kinds = {kind} if isinstance(kind, str) else set(kind or [])
+    if "array" in kinds:
+        return row.location not in ("", "body")
+    return not kinds & {"object", "null"} or bool(kinds - {"object", "null"})
 
 
 def node_schema(node: Node) -> dict[str, Any]:

@@ -3,8 +3,9 @@
 Its forms: a primitive with an optional format (`string(binary)`), a link to a schema
 (`[Pet](#schemapet)`), an array of either (`[string]`, `[[Pet](#schemapet)]`, `array[string]`
 for parameters), an array of a composition (`[anyOf]`, whose members follow as rows), `any`
-or `undefined` when the schema had no single type (a composition usually follows), and a
-`¦null` suffix for OpenAPI 3.0's `nullable`.
+or `undefined` when the schema had no single type (a composition usually follows), a `¦null`
+suffix for OpenAPI 3.0's `nullable` (`null` alone in an ASCII copy), and OpenAPI 3.1's type
+lists joined by commas (`integer,null`).
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def read_type(cell: str) -> TypeCell:
     if nullable:
         text = text[: -len("¦null")]
     result = _read(text)
+    if not result.known and text.endswith("null") and _read(text[: -len("null")]).known:
+        nullable, result = True, _read(text[: -len("null")])
     if nullable and "type" in result.schema:
         result.schema["type"] = [result.schema["type"], "null"]
     elif nullable and result.ref:
@@ -76,6 +79,8 @@ def _read(text: str) -> TypeCell:
     formatted = _FORMAT.match(text)
     if formatted and formatted.group(1) in PRIMITIVES:
         return TypeCell({"type": formatted.group(1), "format": formatted.group(2)})
+    if "," in text and all(part in PRIMITIVES for part in text.split(",")):
+        return TypeCell({"type": text.split(",")})
     if text in PRIMITIVES:
         schema: dict[str, Any] = {"type": text}
         if text == "array":

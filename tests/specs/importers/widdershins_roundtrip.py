@@ -55,3 +55,86 @@ def property_names(document: dict[str, Any], schema: Any, seen: int = 0) -> set[
             if isinstance(member, dict) and "$ref" not in member:
                 names |= property_names(document, member, seen + 1)
     return names
+
+
+METRICS = ("types", "formats", "enums", "nesting")
+_COMPOSITIONS = ("allOf", "anyOf", "oneOf")
+
+
+def recovery(rendering: str) -> dict[str, tuple[int, int]]:
+    """For each metric, (recovered, shown in the original): the schema types, formats, enums
+    and nested properties (below the top level) of the original's schemas, components and
+    parameters, matched at the same place in the imported document."""
+    source, result = original(rendering), imported(rendering)
+    counts = {metric: [0, 0] for metric in METRICS}
+    pairs: list[tuple[Any, Any]] = [
+        (schema, result.get("components", {}).get("schemas", {}).get(name))
+        for name, schema in source.get("components", {}).get("schemas", {}).items()
+    ]
+    theirs = {(m, p): (o, ps) for m, p, o, ps in operations(result)}
+    for method, path, operation, parameters in operations(source):
+        found, found_parameters = theirs.get((method, path), ({}, []))
+        mine = {(q["name"], q["in"]): q for q in found_parameters}
+        for parameter in parameters:
+            counterpart = mine.get((parameter["name"], parameter["in"]), {})
+            pairs.append((parameter.get("schema"), counterpart.get("schema")))
+        pairs.append(
+            (_body(source, operation.get("requestBody")), _body(result, found.get("requestBody")))
+        )
+        for status, response in operation.get("responses", {}).items():
+            there = found.get("responses", {}).get(status)
+            pairs.append((_body(source, response), _body(result, there)))
+    for schema, counterpart in pairs:
+        _compare(source, schema, counterpart, 0, counts)
+    return {metric: (hit, total) for metric, (hit, total) in counts.items()}
+
+
+def _body(document: dict[str, Any], holder: Any) -> Any:
+    """The schema of a body's first media type."""
+    content: dict[str, Any] = deref(document, holder).get("content", {}) if holder else {}
+    first: dict[str, Any] = next(iter(content.values()), {})
+    return first.get("schema")
+
+
+def _compare(
+    source: dict[str, Any], schema: Any, found: Any, depth: int, counts: dict[str, list[int]]
+) -> None:
+    if not isinstance(schema, dict) or "$ref" in schema or depth > 8:
+        return
+    found = found if isinstance(found, dict) else {}
+    if "type" in schema:
+        _count(counts["types"], _types(schema) == _types(found))
+    if "format" in schema:
+        _count(counts["formats"], schema["format"] == found.get("format"))
+    if "enum" in schema:
+        _count(counts["enums"], _values(schema) == _values(found))
+    for name, member in schema.get("properties", {}).items():
+        there = found.get("properties", {}).get(name)
+        if depth:
+            _count(counts["nesting"], there is not None)
+        _compare(source, member, there, depth + 1, counts)
+    if isinstance(schema.get("items"), dict):
+        _compare(source, schema["items"], found.get("items"), depth + 1, counts)
+    for key in _COMPOSITIONS:
+        theirs = found.get(key, [])
+        for index, member in enumerate(schema.get(key, [])):
+            _compare(
+                source, member, theirs[index] if index < len(theirs) else {}, depth + 1, counts
+            )
+
+
+def _count(counter: list[int], hit: bool) -> None:
+    counter[0] += hit
+    counter[1] += 1
+
+
+def _types(schema: dict[str, Any]) -> set[str]:
+    kind = schema.get("type")
+    types = {kind} if isinstance(kind, str) else set(kind or [])
+    if schema.get("nullable"):
+        types.add("null")
+    return types
+
+
+def _values(schema: dict[str, Any]) -> list[str]:
+    return sorted(json.dumps(value) for value in schema.get("enum", []))

@@ -47,6 +47,7 @@ FROM_EXAMPLES = (
     "response-schemas",
     "security-multiple",
     "schema-additional-properties",
+    "schema-types",
 )
 DEFAULTS = ("petstore", "imagine")
 LIKE_ROSTRO = [
