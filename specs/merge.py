@@ -55,8 +55,12 @@ def _template(path: str) -> str:
     return _PATH_PARAMETER.sub("{}", path)
 
 
-def _guesses(report: Report) -> set[str]:
-    return {f.pointer for f in report if f.severity is Severity.INFERRED}
+def _guesses(report: Report) -> tuple[set[str], set[str]]:
+    """What a report says was guessed, and apart from it the media types named by guess (the
+    name is the guess there, not what the entry holds)."""
+    guessed = {f.pointer for f in report if f.severity is Severity.INFERRED}
+    media = {g for g in guessed if split(g)[-2:-1] == ["content"]}
+    return guessed - media, media
 
 
 def _under(pointer: str, prefixes: set[str]) -> bool:
@@ -136,13 +140,10 @@ class _Merge:
         self.other = other.document
         self.origin = origin
         self.report = primary.report
-        guessed = _guesses(primary.report)
-        self.media_guesses = {g for g in guessed if split(g)[-2:-1] == ["content"]}
-        """Media types named by guess: the name is the guess, not what the entry holds."""
-        self.guessed = guessed - self.media_guesses
+        self.guessed, self.media_guesses = _guesses(primary.report)
         self.renamed: dict[str, str] = {}
         """Guessed media types the other named, old pointer to new."""
-        self.other_guessed = _guesses(other.report)
+        self.other_guessed, self.other_media_guesses = _guesses(other.report)
         self.replaced: set[str] = set()
         self.findings: list[Finding] = []
         self.refs = _Refs(self.document, self.other)
@@ -271,9 +272,12 @@ class _Merge:
 
     def _value(self, parent: dict[str, Any], key: str, value: Any, at: str, other: str) -> None:
         at, other = join(at, key), join(other, key)
+        if key not in parent and other in self.other_media_guesses and parent:
+            return
         if key not in parent:
             parent[key] = self.refs.bring(value)
-            self._note(at, ENRICHED, f"from {other}")
+            guess = " (a guess there)" if _under(other, self.other_guessed) else ""
+            self._note(at, ENRICHED, f"from {other}{guess}")
             return
         if _under(other, self.other_guessed):
             return

@@ -326,6 +326,20 @@ def test_imagine_enriched_from_rostro_gains_media_types_and_schemas_and_reports_
     assert all("says" in message for message in codes(result, CONFLICT).values())
 
 
+@pytest.mark.skipif("rostro" not in catalog.names(), reason="no Rostro importer yet")
+def test_rostro_enriched_from_imagine_gains_its_examples_not_its_media_guesses() -> None:
+    rostro = catalog.build("rostro")
+    result = enrich(rostro, catalog.build("imagine"), "imagine")
+    filled = codes(result, ENRICHED)
+    assert len([p for p in filled if p.endswith("/example")]) > 50
+    assert not [p for p in filled if p.endswith("/content/application~1json")]
+    guesses = [p for p, message in filled.items() if message.endswith("(a guess there)")]
+    assert all(p.endswith("/schema") for p in guesses)
+    assert set(result.document["components"]["schemas"]) >= set(
+        rostro.document["components"]["schemas"]
+    )
+
+
 def test_the_cli_option(tmp_path: Path) -> None:
     source, other = DATA / "rendered" / "petstore.copied.txt", DATA / "sources" / "petstore.json"
     command = "from specs.cli import main; main()"
@@ -349,3 +363,19 @@ def test_the_cli_option(tmp_path: Path) -> None:
     )
     assert refused.returncode == 2
     assert "--enrich works only with SOURCE" in refused.stderr
+
+
+def test_a_media_type_the_other_only_guessed_is_not_added_but_its_example_is_used() -> None:
+    def page(media: str, entry: dict[str, Any]) -> dict[str, Any]:
+        content = {media: entry}
+        return doc({"/p": {"get": operation({"200": {"description": "OK", "content": content}})}})
+
+    primary = page("application/xml", {"schema": {"type": "string"}})
+    other = page("application/json", {"example": "x"})
+    guess = "/paths/~1p/get/responses/200/content/application~1json"
+    result = enrich(normalized(primary), normalized(other, guess), "other")
+    content = result.document["paths"]["/p"]["get"]["responses"]["200"]["content"]
+    assert content == {"application/xml": {"schema": {"type": "string"}}}
+    same_type = enrich(normalized(page("application/json", {})), normalized(other, guess), "o")
+    content = same_type.document["paths"]["/p"]["get"]["responses"]["200"]["content"]
+    assert content == {"application/json": {"example": "x"}}
