@@ -55,7 +55,8 @@ def import_text(text: str, origin: str) -> Imported:
         if importer is None:
             raise UnknownFormat(
                 "not a format specmock can import (OpenAPI 3.x JSON or YAML, text copied from "
-                "a Swagger UI page, or a registry diff that adds one of those)",
+                "a Swagger UI page, Widdershins markdown, or a registry diff that adds one of "
+                "those)",
                 origin=origin,
             )
         result = importer.read(text, origin)
