@@ -224,7 +224,7 @@ class Mount:
         problem = self._contract_problem(operation, params, incoming)
         if problem is not None:
             return Outcome(problem, operation, problem.violations)
-        if self.tombstones.covers(incoming.path) and _documents_not_found(operation):
+        if self.tombstones.covers(incoming.path):
             detail = "the resource was deleted by an earlier request"
             return Outcome(Problem(404, "not-found", detail), operation)
         preferences = parse_prefer([incoming.headers.get("prefer") or self.default_prefer])
@@ -262,10 +262,3 @@ class Mount:
             self.tombstones.add(path)
         elif operation.method == "post" and reply.body[:1] in (b"{", b"["):
             self.tombstones.revive(path, _scalars(json.loads(reply.body)))
-
-
-def _documents_not_found(operation: Operation) -> bool:
-    """A deleted resource is answered 404 only where the operation documents that answer; an
-    operation that does not (only 200 and 422, say) keeps answering as documented."""
-    declared = {str(code).upper() for code in operation.responses}
-    return bool(declared & {"404", "4XX", "DEFAULT"})

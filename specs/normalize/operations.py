@@ -184,11 +184,16 @@ def declares_client_errors(responses: dict[str, Any]) -> bool:
     return any(code == "default" or str(code).upper().startswith("4") for code in responses)
 
 
-_REFUSALS = {"invalid input": (400, 422), "missing credentials": (401, 403)}
+_REFUSALS = {
+    "invalid input": (400, 422),
+    "missing credentials": (401, 403),
+    "a request for a deleted resource": (404,),
+}
 """Refusals every server gives, each with the statuses that say it."""
 _REFUSAL_CODES = {
     "invalid input": "no-invalid-input-response",
     "missing credentials": "no-unauthorized-response",
+    "a request for a deleted resource": "no-not-found-response",
 }
 
 
@@ -207,8 +212,8 @@ def refusal_status(status: int, responses: dict[str, Any]) -> int:
 def documents_refusal(status: int, responses: dict[str, Any]) -> bool:
     """Whether the responses document a refusal with `status`.
 
-    Invalid input and missing credentials are judged by meaning (a 400 is documented by a
-    declared 422 too, not by a 409); any other 4xx by any declared client error.
+    Invalid input, missing credentials and a gone resource are judged by meaning (a 400 is
+    documented by a declared 422 too, not by a 409); any other 4xx by any declared client error.
     """
     if not declares_client_errors(responses):
         return False
@@ -221,6 +226,17 @@ def documents_refusal(status: int, responses: dict[str, Any]) -> bool:
 def _secured(document: dict[str, Any], operation: dict[str, Any]) -> bool:
     requirements = operation.get("security", document.get("security")) or []
     return bool(requirements) and {} not in requirements
+
+
+def _deletable(document: dict[str, Any], path: str) -> bool:
+    """Whether `path` names a resource a DELETE can remove (the item itself or beneath it)."""
+    return any(
+        other.endswith("}")
+        and isinstance(item, dict)
+        and "delete" in item
+        and (path == other or path.startswith(other + "/"))
+        for other, item in document["paths"].items()
+    )
 
 
 def _client_errors(
@@ -241,7 +257,11 @@ def _client_errors(
         or document["paths"][path].get("parameters")
         or "requestBody" in operation
     )
-    applies = {"invalid input": takes_input, "missing credentials": _secured(document, operation)}
+    applies = {
+        "invalid input": takes_input,
+        "missing credentials": _secured(document, operation),
+        "a request for a deleted resource": _deletable(document, path),
+    }
     for meaning, statuses in _REFUSALS.items():
         if applies[meaning] and not documents_refusal(statuses[0], responses):
             codes = ", ".join(map(str, statuses))

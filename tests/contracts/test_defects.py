@@ -23,7 +23,9 @@ from contracts.defects import is_spec_defect
         ("status_code_conformance", 422, {"200": {}, "400": {}}, False),
         ("status_code_conformance", 401, {"200": {}, "400": {}}, True),
         ("status_code_conformance", 401, {"200": {}, "403": {}}, False),
-        ("status_code_conformance", 404, {"200": {}, "400": {}}, False),
+        ("status_code_conformance", 404, {"200": {}, "400": {}}, True),
+        ("status_code_conformance", 404, {"200": {}, "404": {}}, False),
+        ("status_code_conformance", 409, {"200": {}, "400": {}}, False),
     ],
 )
 def test_only_statuses_the_spec_leaves_no_room_for(check, status, responses, defect):

@@ -175,3 +175,24 @@ def test_header_parameters_openapi_ignores_are_moved_aside(report):
         "/paths/~1a/get/x-specmock-ignored-parameters/0",
         "/paths/~1a/x-specmock-ignored-parameters/0",
     ]
+
+
+def test_operations_on_a_deletable_resource_without_a_404_are_defects(report):
+    ok, bad = {"description": "ok"}, {"description": "bad input"}
+    document = {
+        "paths": {
+            "/things": {"get": {"responses": {"200": ok, "400": bad}}},
+            "/things/{id}": {
+                "get": {"responses": {"200": ok, "400": bad}},
+                "delete": {"responses": {"204": ok, "400": bad, "404": ok}},
+            },
+            "/things/{id}/parts": {"get": {"responses": {"200": ok, "4XX": bad}}},
+            "/things/{id}/tags": {"get": {"responses": {"200": ok, "400": bad}}},
+        },
+        "tags": [{"name": "things"}],
+    }
+    complete_operations(document, report)
+    assert sorted(f.pointer for f in report if f.code == "no-not-found-response") == [
+        "/paths/~1things~1{id}/get/responses",
+        "/paths/~1things~1{id}~1tags/get/responses",
+    ]
