@@ -13,6 +13,7 @@ from typing import Any
 from ..grammar import canonicalize
 from ..report import Report
 from .operations import (
+    IGNORED_PARAMETERS,
     complete_operations,
     declares_client_errors,
     derive_operation_id,
@@ -25,6 +26,7 @@ from .upgrade import TARGET_VERSION, upgrade
 from .values import SchemaChecker, repair_values
 
 __all__ = [
+    "IGNORED_PARAMETERS",
     "TARGET_VERSION",
     "SchemaChecker",
     "declares_client_errors",

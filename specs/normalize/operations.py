@@ -11,6 +11,7 @@ from ..pointers import deref, join
 from ..report import Report, Severity
 
 __all__ = [
+    "IGNORED_PARAMETERS",
     "complete_operations",
     "declares_client_errors",
     "derive_operation_id",

@@ -13,6 +13,7 @@ import specs
 from specs import catalog
 from specs.errors import SourceNotFound
 from specs.grammar import HTTP_METHODS
+from specs.normalize import IGNORED_PARAMETERS as IGNORED
 from specs.pointers import deref
 from specs.report import Severity
 
@@ -59,8 +60,10 @@ def _inventory(document: dict[str, Any]) -> dict[str, set[Any]]:
                 continue
             operation = item[method]
             found["operations"].add((method, path))
+            # Parameters OpenAPI ignores are kept aside, not lost.
+            aside = [*item.get(IGNORED, []), *operation.get(IGNORED, [])]
             for parameter in (
-                deref(document, p) for p in [*shared, *operation.get("parameters", [])]
+                deref(document, p) for p in [*shared, *operation.get("parameters", []), *aside]
             ):
                 found["parameters"].add((method, path, parameter["in"], parameter["name"]))
             for code in operation.get("responses", {}):
