@@ -290,7 +290,7 @@ def _request_body(operation: Operation, lines: list[str], start: int, end: int) 
             return end
         index = shown + 1 + (shown + 1 < end and lines[shown + 1] == "Schema")
     index = _skip_blank(lines, index)
-    if end < len(lines) and lines[end] != "Responses":
+    if end == len(lines) or lines[end] != "Responses":
         end = _json_end(lines, index, end)
     content = "\n".join(lines[index:end]).strip()
     if shown is not None or content.startswith(("{", "[")) or not _has_fields(lines, index, end):

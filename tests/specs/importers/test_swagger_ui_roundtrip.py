@@ -149,3 +149,14 @@ def test_response_headers_and_parameter_examples() -> None:
     assert trips["parameters"][0]["example"] == "efdbb9d1-02c2-4bc3-afb7-6788d8782b1e"
     assert trips["parameters"][3]["schema"] == {"type": "boolean", "default": False}
     assert trips["responses"]["200"]["headers"]["RateLimit"]["schema"] == {"type": "string"}
+
+
+def test_a_body_without_responses_ends_with_its_json_even_last_on_the_page() -> None:
+    page = (
+        "Pets\nPOST\n/pets\nAdd.\nParameters\nTry it out\nNo parameters\nRequest body\n"
+        'application/json\nExample Value\nSchema\n{\n  "name": "string"\n}\n'
+        "Schemas\nPet{\nname\tstring\n}\n"
+    )
+    document = specs.normalize_text(page, "page").document
+    body = document["paths"]["/pets"]["post"]["requestBody"]["content"]["application/json"]
+    assert body["example"] == {"name": "string"}
