@@ -103,17 +103,20 @@ class _ExampleDepths:
     def __init__(self, example: Any, offset: int) -> None:
         self.offset = offset
         root = _object_in(example)
-        self.stack: list[tuple[dict[str, Any], set[str]]] = [(root, set())] if root else []
+        self.stack: list[tuple[dict[str, Any], set[str]]] = [] if root is None else [(root, set())]
 
     def place(self, name: str, cell: TypeCell) -> tuple[int, Any] | None:
-        """The row's depth and its sampled value, None when the example does not show it."""
+        """The row's depth and its sampled value, None when the example does not show it.
+        An `additionalProperties` row is the innermost open object's."""
+        if name == "**additionalProperties**" and self.stack:
+            return self.offset + len(self.stack) - 1, NO_SAMPLE
         for level in range(len(self.stack) - 1, -1, -1):
             context, used = self.stack[level]
             if name in context and name not in used:
                 del self.stack[level + 1 :]
                 used.add(name)
                 child = None if cell.ref else _object_in(context[name])
-                if child:
+                if child is not None:
                     self.stack.append((child, set()))
                 return self.offset + level, context[name]
         return None
@@ -122,7 +125,7 @@ class _ExampleDepths:
 def _object_in(value: Any) -> dict[str, Any] | None:
     if isinstance(value, list) and value:
         value = value[0]
-    return value if isinstance(value, dict) and value else None
+    return value if isinstance(value, dict) else None
 
 
 def fields(

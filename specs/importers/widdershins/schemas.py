@@ -94,9 +94,26 @@ class SchemaReader:
         rows = fields(segments, 0, self.marked, self.expansions, example, 1)
         if not self.marked and isinstance(example, dict):
             self._keep_example_keys(rows, example, at, depth=1)
-        _, nodes = build_tree(rows)
+        root, nodes = build_tree(rows)
         self._enums(rows, nodes, enums, at)
+        for node in root.properties.values():
+            self._settle_chains(node, example, at)
         return rows, nodes
+
+    def _settle_chains(self, node: Node, example: Any, at: str) -> None:
+        """Untitled members are all of the schema when the example (sampled from it) shows
+        properties of more than one of them, else any of them."""
+        if node.row and (node.row.type.ref or node.row.hidden):
+            return
+        if node.members and node.chain is None and not (node.row and node.row.type.combinator):
+            keys = set(example) if isinstance(example, dict) else set()
+            shown = sum(1 for member in node.members if keys & set(member.properties))
+            node.chain = "allOf" if shown > 1 else "anyOf"
+            line = node.members[0].row.line if node.members[0].row else 0
+            message = f"untitled members (line {line}): {node.chain}, by the example"
+            self.findings.append(Finding(at, "inferred-composition", Severity.INFERRED, message))
+        for name, child in node.properties.items():
+            self._settle_chains(child, example.get(name) if isinstance(example, dict) else None, at)
 
     def _keep_example_keys(
         self, rows: list[Field], example: dict[str, Any], pointer: str, depth: int = 0

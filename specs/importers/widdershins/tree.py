@@ -20,6 +20,8 @@ class Node:
     properties: dict[str, Node] = field(default_factory=dict)
     members: list[Node] = field(default_factory=list)
     chain: str | None = None
+    """The composition of `members`; None where the page did not title it (a parameters
+    table runs every member's rows together)."""
     additional: Node | None = None
     enum: list[str] | None = None
 
@@ -41,7 +43,7 @@ def build_tree(rows: list[Field]) -> tuple[Node, dict[int, Node]]:
             continue
         if row.anonymous:
             parent.members.append(node)
-            parent.chain = parent.chain or row.chain or "anyOf"
+            parent.chain = parent.chain or row.chain
         elif row.additional:
             parent.additional = node
         else:
