@@ -358,29 +358,28 @@ def test_rostro_enriched_from_imagine_gains_its_examples_not_its_media_guesses()
     )
 
 
+def specmock(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-c", "from specs.cli import main; main()", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+
+
 def test_the_cli_option(tmp_path: Path) -> None:
     source, other = DATA / "rendered" / "petstore.copied.txt", DATA / "sources" / "petstore.json"
-    command = "from specs.cli import main; main()"
-    result = subprocess.run(
-        [sys.executable, "-c", command, "normalize", str(source), "--enrich", str(other)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = specmock("normalize", str(source), "--enrich", str(other))
     assert result.returncode == 0, result.stderr
     document = load_yaml(result.stdout)
     assert set(document["components"]["schemas"]) >= {"Pet", "Category", "Tag", "User"}
     assert " enriched " in result.stderr
-    refused = subprocess.run(
-        [sys.executable, "-c", command, "normalize", "--all", "--enrich", str(other)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    bundled = specmock("normalize", str(source), "--enrich", "imagine", "-q")
+    assert bundled.returncode == 0, bundled.stderr
+    refused = specmock("normalize", "--all", "--enrich", str(other))
     assert refused.returncode == 2
     assert "--enrich works only with SOURCE" in refused.stderr
+    unreadable = tmp_path / "other.txt"
+    unreadable.write_text("not an API description\n")
+    failed = specmock("normalize", str(source), "--enrich", str(unreadable))
+    assert failed.returncode == 2
+    assert failed.stderr.startswith(f"specmock: error: {unreadable}")
 
 
 def test_a_media_type_the_other_only_guessed_is_not_added_but_its_example_is_used() -> None:
