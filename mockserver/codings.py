@@ -11,6 +11,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 
+from .media import quality_values
 from .operations import Header, Response
 from .responses import Reply
 
@@ -29,27 +30,10 @@ def _declared_codings(header: Header) -> list[str]:
     return [coding for coding in offered if coding in _WBITS]
 
 
-def _qualities(accept_encoding: str) -> dict[str, float]:
-    qualities: dict[str, float] = {}
-    for part in accept_encoding.split(","):
-        name, *parameters = (piece.strip() for piece in part.split(";"))
-        quality = 1.0
-        for parameter in parameters:
-            key, _, value = parameter.partition("=")
-            if key.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        if name:
-            qualities[name.lower()] = quality
-    return qualities
-
-
 def _choose(header: Header, accept_encoding: str | None) -> str | None:
     declared = _declared_codings(header)
     if accept_encoding:
-        qualities = _qualities(accept_encoding)
+        qualities = dict(quality_values(accept_encoding))
         wildcard = qualities.get("*", 0.0)
         ranked = sorted(declared, key=lambda c: -qualities.get(c, wildcard))
         if ranked and qualities.get(ranked[0], wildcard) > 0:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["best_match", "essence", "is_json", "is_text", "match_declared"]
+__all__ = ["best_match", "essence", "is_json", "is_text", "match_declared", "quality_values"]
 
 
 def essence(content_type: str) -> str:
@@ -33,9 +33,10 @@ def match_declared(content_type: str, declared: Iterable[str]) -> str | None:
     return None
 
 
-def _ranges(accept: str) -> list[tuple[str, float]]:
+def quality_values(header: str) -> list[tuple[str, float]]:
+    """`a;q=0.5, b` -> [("a", 0.5), ("b", 1.0)]: an `Accept`-style list with its weights."""
     ranges = []
-    for part in accept.split(","):
+    for part in header.split(","):
         pieces = [p.strip() for p in part.split(";")]
         if not pieces[0]:
             continue
@@ -72,7 +73,7 @@ def best_match(accept: str | None, offered: list[str]) -> str | None:
         return None
     if not accept or not accept.strip():
         return offered[0]
-    ranges = _ranges(accept)
+    ranges = quality_values(accept)
     best: tuple[float, int, int] | None = None
     chosen = None
     for index, media_type in enumerate(offered):
