@@ -70,6 +70,11 @@ class _Builder:
         if page.description:
             info["description"] = page.description
         document: dict[str, Any] = {"openapi": "3.1.0", "info": info, "paths": {}}
+        if page.servers:
+            document["servers"] = [
+                {"url": url, **({"description": about} if about else {})}
+                for url, about in page.servers
+            ]
         if page.title is None:
             self._infer("/info/title", "inferred-title", "the page shows no title: its first tag")
         if page.version is None:

@@ -27,6 +27,7 @@ _NOTE = re.compile(r"^(Default value|Available values|Example)\s*:\s?(.*)$")
 _NO_EXAMPLE = re.compile(r"^Example values are not available for .+ media types\.$")
 _LABELS = ("Parameters", "Request body", "Responses")
 _OAS = re.compile(r"^OAS \d+(\.\d+)*$")
+_SERVER = re.compile(r"^((?:https?://|/)\S*)(?: - (.+))?$")
 _VERSION = re.compile(r"^v?\d+(\.\d+)*([-+.\w]*)$")
 _DEPRECATED = "Warning: Deprecated"
 _CHROME = ("Try it out", "Cancel", "Name\tDescription", "Name", "Description", "No parameters")
@@ -104,6 +105,8 @@ class Page:
     title: str | None = None
     version: str | None = None
     description: str = ""
+    servers: list[tuple[str, str | None]] = field(default_factory=list)
+    """Each server's URL and description, as the select shows them (`url - description`)."""
 
 
 def is_operation_start(lines: list[str], index: int) -> bool:
@@ -139,9 +142,10 @@ def parse_page(text: str) -> Page:
 
 
 def _header(page: Page, lines: list[str]) -> list[str]:
-    """The page's info block (`Title`, `1.0.0`, `OAS 3.1`, the spec's URL, a description) taken
-    from the lines before the first operation; what follows `Authorize`, or else the server
-    picked under `Servers`, or else the last line of the block, is the first tag heading."""
+    """The page's info block (`Title`, `1.0.0`, `OAS 3.1`, the spec's URL, a description, the
+    `Servers` select) taken from the lines before the first operation; what follows
+    `Authorize`, or else the servers, or else the last line of the block, is the first tag
+    heading."""
     oas = next((i for i, line in enumerate(lines) if _OAS.match(line)), None)
     if oas is None:
         return lines
@@ -152,17 +156,18 @@ def _header(page: Page, lines: list[str]) -> list[str]:
     rest = lines[oas + 1 :]
     if rest and rest[0].startswith(("/", "http://", "https://")):
         rest = rest[1:]
+    servers = rest.index("Servers") + 1 if "Servers" in rest else len(rest)
+    while servers < len(rest) and (server := _SERVER.match(rest[servers])):
+        page.servers.append((server.group(1), server.group(2)))
+        servers += 1
     if "Authorize" in rest:
         tag_start = rest.index("Authorize") + 1
-    elif "Servers" in rest:
-        servers = rest.index("Servers") + 1
-        while servers < len(rest) and "://" in rest[servers] and " " not in rest[servers]:
-            servers += 1
+    elif page.servers:
         tag_start = servers
     else:
         tag_start = len(rest) - 1
-    info = [line for line in rest[:tag_start] if line not in ("Servers", "Authorize")]
-    page.description = "\n".join(line for line in info if "://" not in line or " " in line)
+    info = rest[: min(tag_start, rest.index("Servers") if page.servers else len(rest))]
+    page.description = "\n".join(line for line in info if line not in ("Servers", "Authorize"))
     return rest[max(tag_start, 0) :]
 
 

@@ -238,6 +238,6 @@ def test_the_page_header_gives_title_version_and_description() -> None:
         "description": "A demo service.",
     }
     assert document["tags"] == [{"name": "default"}]
-    assert "servers" not in document
+    assert document["servers"] == [{"url": "https://api.example.com"}]
     content = document["paths"]["/health"]["get"]["responses"]["200"]["content"]
     assert content == {"application/json": {"schema": {"type": "string"}, "example": "ok"}}

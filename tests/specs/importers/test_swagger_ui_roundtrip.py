@@ -84,9 +84,10 @@ def test_operations_parameters_and_responses_match_the_original(rendering: Path)
 
 
 @pytest.mark.parametrize("rendering", RENDERED, ids=lambda path: path.name)
-def test_the_import_is_valid_and_keeps_summaries_and_tags(rendering: Path) -> None:
+def test_the_import_is_valid_and_keeps_servers_summaries_and_tags(rendering: Path) -> None:
     document = imported(rendering)
     assert list(OpenAPIV31SpecValidator(document).iter_errors()) == []
+    assert document.get("servers") == original(rendering).get("servers")
     source = operations(original(rendering))
     for key, operation in operations(document).items():
         assert operation.get("summary") == source[key].get("summary"), key
