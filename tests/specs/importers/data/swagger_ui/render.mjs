@@ -80,7 +80,8 @@ await context.route("**/*", (route) =>
 );
 
 // What a person does before copying: open every operation docExpansion left shut, and every
-// model (nested ones open only once their parent is), until nothing is collapsed.
+// model (nested ones open only once their parent is; an OpenAPI 3.1 model by its "Expand
+// all" button), until nothing is collapsed.
 async function expandAll(page) {
   for (let round = 0; round < 50; round += 1) {
     const clicked = await page.evaluate(() => {
@@ -89,6 +90,12 @@ async function expandAll(page) {
         ...document.querySelectorAll(".models:not(.is-open) > h4 button"),
         ...document.querySelectorAll(".model-box .model-toggle.collapsed"),
         ...document.querySelectorAll(".model-container > .model-box-control[aria-expanded=false]"),
+        ...[...document.querySelectorAll(".json-schema-2020-12-expand-deep-button")].filter(
+          (button) => button.textContent === "Expand all",
+        ),
+        ...[...document.querySelectorAll(".json-schema-2020-12-accordion")].filter((button) =>
+          button.querySelector(".json-schema-2020-12-accordion__icon--collapsed"),
+        ),
       ];
       shut.forEach((control) => control.click());
       return shut.length;
