@@ -307,7 +307,7 @@ class _Builder:
         if kind == "Inline":
             schema = self.schemas.inline(
                 part.response_schemas.get(status, []),
-                part.response_enums.get(status, []),
+                part.response_enums.get(status) or part.response_enums.get("", []),
                 value,
                 at,
                 example.line if example else line,

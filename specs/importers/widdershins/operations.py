@@ -64,6 +64,7 @@ class OperationPart:
     response_line: int = 0
     response_schemas: dict[str, list[Segment]] = field(default_factory=dict)
     response_enums: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """By status; `""` for values shown with no status (its schema showed no rows)."""
     response_headers: Table | None = None
     security: str | None = None
     """The aside's list of methods, `""` for an operation that needs none, None if absent."""
@@ -83,7 +84,7 @@ def read_operation(heading: Block, tag: str, blocks: list[Block]) -> OperationPa
             state = _LABELS[block.text]
         elif block.kind == "heading" and block.text in _HEADINGS:
             sub = _HEADINGS[block.text]
-            state = f"{state}:{sub}" if sub in ("details", "enums") else sub
+            state = f"{state.split(':')[0]}:{sub}" if sub in ("details", "enums") else sub
         elif block.kind == "aside":
             _security(part, block.text)
         elif block.kind == "paragraph" and _METHOD_PATH.match(block.text) and not part.method:
@@ -147,7 +148,7 @@ def _table(part: OperationPart, state: str, block: Block, status: str, title: st
         part.responses, part.response_line = table, block.line
     elif state == "schema" and status:
         part.response_schemas.setdefault(status, []).append(Segment(title, table))
-    elif state == "schema:enums" and status:
+    elif state == "schema:enums":
         part.response_enums.setdefault(status, []).extend(pairs)
     elif state == "headers":
         part.response_headers = table

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,12 +58,15 @@ def assign_enums(
 ) -> list[tuple[str, str]]:
     """Hand the `Enumerated Values` entries (name, value) to the rows they belong to, in row
     order; the entries of a row that links an enum schema are that schema's and dropped. Two
-    same-named rows' runs meet without a mark; a value seen again starts the next run.
+    same-named rows' runs meet without a mark; a value seen again starts the next run when a
+    row of that name follows.
 
     Returns the entries no row took.
     """
     index = 0
+    later = Counter(row.name for row in rows)
     for row in rows:
+        later[row.name] -= 1
         if index >= len(enums) or enums[index][0] != row.name:
             continue
         if (row.type.ref and row.type.ref not in enum_refs) or not (row.type.ref or _scalar(row)):
@@ -71,7 +75,7 @@ def assign_enums(
             continue
         values: list[str] = []
         while index < len(enums) and enums[index][0] == row.name:
-            if enums[index][1] in values:
+            if enums[index][1] in values and later[row.name]:
                 break
             values.append(enums[index][1])
             index += 1
@@ -95,12 +99,12 @@ def _could_be(sample: Any, name: str, enums: list[tuple[str, str]]) -> bool:
 
 
 def _scalar(row: Field) -> bool:
-    """Whether a row could hold enumerated values: a scalar, an open type, or a parameter's
-    array (whose items' values Widdershins lists)."""
+    """Whether a row could hold enumerated values: a scalar, an open type, or an array in a
+    parameters table (whose items' values Widdershins lists there)."""
     kind = row.type.schema.get("type")
     kinds = {kind} if isinstance(kind, str) else set(kind or [])
     if "array" in kinds:
-        return row.location not in ("", "body")
+        return row.location != ""
     return not kinds & {"object", "null"} or bool(kinds - {"object", "null"})
 
 
