@@ -142,7 +142,7 @@ class _Builder:
 
     def _operation(self, part: OperationPart, pointer: str) -> dict[str, Any]:
         operation: dict[str, Any] = {"tags": [part.tag]}
-        summary = part.summary or (part.heading if part.heading != part.operation_id else "")
+        summary = part.summary or (part.heading if not _generated(part) else "")
         if summary and not part.summary:
             self._add(
                 join(pointer, "summary"),
@@ -345,3 +345,10 @@ class _Builder:
                 header["description"] = cells[4]
             headers[cells[1]] = header
         return headers
+
+
+def _generated(part: OperationPart) -> bool:
+    """Whether the heading is the name Widdershins makes up (the operation id, else
+    `method_path` with `/` as `_`) rather than the summary `--summary` puts there."""
+    made = f"{(part.method or '').lower()}_{part.path.split('?')[0].replace('/', '_')}"
+    return part.heading in (part.operation_id, made)
