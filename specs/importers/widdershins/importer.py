@@ -41,6 +41,8 @@ _SNIFF_LIMIT = 200_000
 _GENERATOR = re.compile(r"<!-- Generator: Widdershins v\d")
 _RESPONSES = "|Status|Meaning|Description|Schema|"
 _FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
+_KINDS = {"json": "json", "yaml": "yaml", "xml": "xml", "": "text"}
+"""What a media type names for each kind of example fence."""
 
 
 class Widdershins:
@@ -285,21 +287,12 @@ class _Builder:
     ) -> dict[str, Any] | None:
         if kind == "None" and example is None:
             return None
-        media = accept
-        if example is not None and (
-            media is None
-            or (
-                FENCE_MEDIA.get(example.info) not in (None, "application/json")
-                and example.info not in media
-            )
-        ):
-            media = FENCE_MEDIA.get(example.info, "application/json")
-        if media is None:
-            media = "application/json"
+        media = _response_media(accept, example)
+        if media != accept:
             self._add(
                 join(pointer, media),
                 "inferred-media-type",
-                "no Accept in the code samples and no example",
+                "the code samples' Accept is missing or of another kind: from the example",
             )
         value = parse_example(example.info, example.text) if example else MISSING
         at = join(pointer, media, "schema")
@@ -345,6 +338,15 @@ class _Builder:
                 header["description"] = cells[4]
             headers[cells[1]] = header
         return headers
+
+
+def _response_media(accept: str | None, example: Example | None) -> str:
+    """The code samples' `Accept` (Widdershins puts the first response media type there),
+    unless this response's example is of another kind (an XML one beside a JSON Accept)."""
+    kind = _KINDS.get(example.info, "") if example else ""
+    if accept and (not kind or kind in accept):
+        return accept
+    return FENCE_MEDIA.get(example.info, "application/json") if example else "application/json"
 
 
 def _generated(part: OperationPart) -> bool:
