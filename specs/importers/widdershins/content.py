@@ -11,6 +11,8 @@ import json
 import re
 from typing import Any
 
+import yaml
+
 from ...errors import SpecError
 from ...yamlio import load_yaml
 
@@ -59,7 +61,7 @@ def parse_example(info: str, text: str) -> Any:
     if info == "yaml":
         try:
             return load_yaml(body)
-        except SpecError:
+        except (SpecError, yaml.YAMLError):
             return MISSING
     if info == "" and body.startswith('"'):
         try:

@@ -15,6 +15,7 @@ __all__ = ["METHODS", "Example", "OperationPart", "read_operation", "status_of"]
 
 METHODS = ("GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE")
 _METHOD_PATH = re.compile(rf"^`({'|'.join(METHODS)}) (\S+)`$")
+_TEMPLATE = re.compile(r"/[^{}\s]*(?:\{[^{}/\s]+\}[^{}\s]*)*")
 _STATUS_EXAMPLE = re.compile(r"^(\d{3}|default) Response$", re.IGNORECASE)
 _STATUS_CODE = re.compile(r"^Status Code \*\*(\S+)\*\*$")
 _DETAIL = re.compile(r"^\*\*(.+?)\*\*: (.*)$", re.S)
@@ -90,7 +91,10 @@ def read_operation(heading: Block, tag: str, blocks: list[Block]) -> OperationPa
         elif block.kind == "paragraph" and _METHOD_PATH.match(block.text) and not part.method:
             match = _METHOD_PATH.match(block.text)
             assert match is not None
-            part.method, part.path = match.group(1), match.group(2)
+            if _TEMPLATE.fullmatch(match.group(2)):
+                part.method, part.path = match.group(1), match.group(2)
+            else:
+                part.problems.append((block.line, f"{match.group(2)!r} is no path template"))
             state = "prose"
         elif block.kind == "fence" and state == "code":
             part.code.append(block.text)

@@ -184,7 +184,7 @@ def _authentication(page: Page, blocks: list[Block]) -> None:
             if match.group(1):
                 current["description"] = match.group(1)
             page.schemes.append((None, current))
-        elif block.kind == "item" and current is not None and _FLOW.match(text):
+        elif block.kind == "item" and current and "flows" in current and _FLOW.match(text):
             flow = {"scopes": {}}
             current["flows"][_FLOW.match(text).group(1)] = flow  # type: ignore[union-attr]
         elif block.kind == "item" and flow is not None and _FLOW_URL.match(text):
@@ -205,6 +205,7 @@ def _tag(page: Page, heading: Block, blocks: list[Block]) -> None:
             continue
         part = read_operation(start, heading.text, body)
         if part.method is None:
+            page.problems.extend(part.problems)
             page.problems.append((start.line, f"operation {start.text!r} has no `METHOD /path`"))
         else:
             page.operations.append(part)

@@ -240,3 +240,29 @@ def test_does_not_claim_other_formats(name: str) -> None:
 )
 def test_sniff_rejects_near_misses(text: str) -> None:
     assert not Widdershins().sniff(text)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ("`GET /pets`", "`GET /pets/{id`", "unreadable-piece"),
+        ("|owner|object|false|none|none|", "|owner|[Pet](#schemapet)|false|none|none|", None),
+        ('{"name": "Rex", "tags": ["a"]}', "{oops", None),
+        ("|name|string|true|none|none|", "|name|frobnicate|true|none|none|", None),
+    ],
+)
+def test_damaged_pages_still_import(old: str, new: str, code: str | None) -> None:
+    result = Widdershins().read(PAGE.replace(old, new), "page")
+    assert "/pets/{id}" in result.document["paths"]
+    assert code is None or code in {f.code for f in result.findings}
+
+
+def test_a_schema_that_is_its_own_part_becomes_permissive() -> None:
+    page = PAGE.replace(
+        "|owner|object|false|none|none|\n|» email|string(email)|false|none|none|\n",
+        "\nallOf\n\n|Name|Type|Required|Restrictions|Description|\n|---|---|---|---|---|\n"
+        "|*anonymous*|[Pet](#schemapet)|false|none|none|\n",
+    )
+    result = specs.normalize_text(page, "page")
+    assert [f.code for f in result.report if f.code == "link-cycle"] == ["link-cycle"]
+    assert list(OpenAPIV31SpecValidator(result.document).iter_errors()) == []
