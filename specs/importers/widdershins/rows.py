@@ -3,12 +3,15 @@
 A schema is rendered as a run of tables: the first holds its properties, nested ones below
 their parent with `»` markers; each `anyOf`/`oneOf`/`allOf` member opens a table titled
 `anyOf` (then `or`, `xor`, `and` for the next members), and `continued` resumes the outer
-level. Referenced schemas are expanded in place.
+level. Under an operation, referenced schemas are expanded in place; the Schemas section
+shows only the link.
 
 A plain-ASCII copy keeps only whether a row was nested (one leading space). Then depth is
-rebuilt from what the rendering implies: the members of a composition sit below the open
-(`any`) row before them, rows after a member belong to it, and the expansion of a referenced
-schema is as many rows as its own section shows, so it is skipped whole (the `$ref` says it).
+rebuilt from what the rendering implies: a row sits in the innermost open object of the
+example (sampled from the same schema, keys in row order) that has its name; the members of
+a composition sit below the open (`any`) row before them, rows after a member belong to it;
+and the expansion of a referenced schema is as many rows as its own section shows, so it is
+skipped whole (the `$ref` says it).
 """
 
 from __future__ import annotations
