@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .frames import Frame, data
-from .shapes import ANY_DATA, LEAF, OBJECT, Shape
+from .shapes import ANY_DATA, LEAF, MAP, OBJECT, Shape
 
 __all__ = [
     "UNSEEN",
@@ -39,6 +39,7 @@ REFERENCE_SIBLING = 2.0
 SCHEMA_REF_SIBLING = 1.0
 BOTH_SCHEMA_AND_CONTENT = 3.0
 DATA_KEY = 0.4
+BOOLEAN_PROPERTY = 2.0
 FREE_DATA_KEY = 0.1
 
 _FAMILIES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
@@ -92,7 +93,9 @@ _ALLOWED: dict[tuple[str, str], frozenset[Any]] = {
 }
 _REFERENCE_FIELDS = frozenset({"$ref", "summary", "description"})
 # Keywords without which a whole schema shows nothing (`_schema_cost`).
-_EVIDENT = frozenset({"required", "$ref", "example", "default", "const", "enum", "examples"})
+_EVIDENT = frozenset(
+    {"required", "$ref", "example", "default", "const", "enum", "examples", "discriminator"}
+)
 _COMPOSED = ("allOf", "anyOf", "oneOf", "$ref", "if", "dependentSchemas", "not")
 
 
@@ -173,6 +176,8 @@ def value_cost(shape: Shape, value: Any, frame: Frame | None = None) -> float:
     if shape.accepts(value):
         if frame is None or not isinstance(frame.pending, str):
             return 0.0
+        if isinstance(value, bool) and shape.kind == "Schema" and frame.shape.container == MAP:
+            return BOOLEAN_PROPERTY  # `name: true` as a property: legal in 3.1, seldom written
         allowed = _ALLOWED.get((frame.shape.kind, frame.pending))
         values = value if isinstance(value, list) else [value]
         if allowed is None or all(isinstance(v, str) and v in allowed for v in values):
@@ -286,6 +291,16 @@ def _examples(schema: dict[str, Any]) -> Iterator[Any]:
             yield from values
 
 
+def _discriminator_cost(schema: dict[str, Any], properties: frozenset[str] | None) -> float:
+    """A discriminator names a property of its schema, or sits beside the schemas it picks."""
+    found = data(schema.get("discriminator"))
+    if not isinstance(found, dict) or any(name in schema for name in _COMPOSED):
+        return 0.0
+    if properties is None or found.get("propertyName") not in properties:
+        return MISSING_PROPERTY
+    return 0.0
+
+
 def _schema_cost(schema: dict[str, Any]) -> float:
     """What only a whole schema shows; keywords against `type` were costed as placed."""
     cost = 0.0
@@ -297,6 +312,7 @@ def _schema_cost(schema: dict[str, Any]) -> float:
             cost += MISSING_PROPERTY * missing if missing or not required else -REQUIRED_FOUND
         elif not any(name in schema for name in _COMPOSED):
             cost += ORPHAN_REQUIRED
+    cost += _discriminator_cost(schema, properties)
     if "$ref" in schema:
         cost += sum(_REF_SIBLINGS.get(name, SCHEMA_REF_SIBLING) for name in schema)
     types = _types(schema)

@@ -140,29 +140,38 @@ class Frame:
         return join(self.path, self.pending) if self.pending is not None else self.path
 
     def value(self) -> Any:
-        """The container's value, nested frames included; computed once."""
-        if self._value is None:
-            items = []
-            node = self.entries
-            while node is not None:
-                items.append(node)
-                node = node[2]
-            items.reverse()
-            if self.seq:
-                self._value = [data(item[1]) for item in items]
+        """The container's value, nested frames included; computed once, innermost first
+        (a wrong reading may nest deeper than Python's recursion allows)."""
+        pending = [self]
+        while pending:
+            frame = pending[-1]
+            if frame._value is not None:
+                pending.pop()
+                continue
+            items = frame._entries()
+            inner = [v for _, v in items if isinstance(v, Frame) and v._value is None]
+            if inner:
+                pending.extend(inner)
+                continue
+            pending.pop()
+            if frame.seq:
+                frame._value = [data(value) for _, value in items]
             else:
-                self._value = {item[0]: data(item[1]) for item in items}
+                frame._value = {key: data(value) for key, value in items}
         return self._value
+
+    def _entries(self) -> list[tuple[Any, Any]]:
+        items = []
+        node = self.entries
+        while node is not None:
+            items.append((node[0], node[1]))
+            node = node[2]
+        items.reverse()
+        return items
 
     def items(self) -> list[Any]:
         """The values of a sequence, nested containers left as frames (cheap)."""
-        result = []
-        node = self.entries
-        while node is not None:
-            result.append(node[1])
-            node = node[2]
-        result.reverse()
-        return result
+        return [value for _, value in self._entries()]
 
     def shallow(self) -> dict[Any, Any]:
         """The entries of a mapping, nested containers left as frames (cheap)."""

@@ -21,7 +21,7 @@ from .frames import Frame
 from .habits import Habits
 from .placing import MARGIN
 from .shapes import DOCUMENT
-from .state import AFTER, Failure, Reading, State
+from .state import AFTER, BLOCK, PLAIN, Failure, Reading, State
 from .tokens import Token
 from .values import Reader
 
@@ -30,6 +30,7 @@ __all__ = ["BEAM", "Failure", "Reading", "read"]
 BEAM = 10
 CLOSE_CALL = 1.5
 VARIANTS = 3
+SCALARS = (PLAIN, BLOCK)
 
 
 def _divergence(winner: Any, loser: Any) -> tuple[str, str] | None:
@@ -72,13 +73,23 @@ def _prune(states: list[State], beam: int) -> list[State]:
     scored = sorted((s.outlook(), i, s) for i, s in enumerate(best.values()))
     variants: dict[tuple[int, int, int], int] = {}
     kept: list[State] = []
+    scalars: set[int] = set()
     for outlook, _, state in scored:
-        if len(kept) == beam or outlook > scored[0][0] + MARGIN:
+        if outlook > scored[0][0] + MARGIN:
             break
+        if len(kept) >= beam:
+            # A scalar that may still go on (a block swallowing what looks like keys) is kept
+            # beside the beam: the readings that end it early often die a few tokens later.
+            if state.mode in SCALARS and state.aux not in scalars:
+                scalars.add(state.aux)
+                kept.append(state)
+            continue
         group = state.variant_of()
         variants[group] = variants.get(group, 0) + 1
         if variants[group] <= VARIANTS:
             kept.append(state)
+            if state.mode in SCALARS:
+                scalars.add(state.aux)
     return kept
 
 

@@ -177,7 +177,23 @@ def _line_key(source: str, index: int, stop: int) -> tuple[str, int] | None:
     if match is None:
         return None
     text = source[index : match.start()].rstrip()
-    return (text, match.end()) if plain_key(text) else None
+    if not plain_key(text) or _junk_after_value(source, match.end(), stop):
+        return None
+    return text, match.end()
+
+
+def _junk_after_value(source: str, index: int, stop: int) -> bool:
+    """Whether the value after a key is a quoted scalar or flow collection with text after it
+    on the same line (`(example: "000001")`): no YAML value, so the line is text, not a key."""
+    while index < stop and source[index] in " \t":
+        index += 1
+    if index == stop or source[index] not in "'\"[{":
+        return False
+    end = (scan_quoted if source[index] in "'\"" else scan_flow)(source, index)
+    if end is None or end > stop:
+        return False
+    rest = source[end:stop].strip()
+    return bool(rest) and not rest.startswith("#")
 
 
 def _tokenize_words(source: str) -> list[Token]:
@@ -199,13 +215,30 @@ def _tokenize_words(source: str) -> list[Token]:
             tokens.append(Token(KEY, start, after, raw, 1, start + 1))
             while index + 1 < len(words) and words[index + 1].start() < after:
                 index += 1
-        elif text.endswith(":") and len(text) > 1 and text[0] not in "'\"[{":
+        elif (
+            text.endswith(":")
+            and len(text) > 1
+            and text[0] not in "'\"[{"
+            and not (index + 1 < len(words) and _glued(source, words[index + 1].start()))
+        ):
             whole = plain_key(text[:-1])
             tokens.append(Token(KEY, start, end, text[:-1], 1, start + 1, part=not whole))
         else:
             tokens.append(Token(TEXT, start, end, text, 1, start + 1))
         index += 1
     return tokens
+
+
+def _glued(source: str, start: int) -> bool:
+    """Whether the quoted scalar or flow collection at `start` has text glued to its end
+    (`(example: "a dog")`): no value and no quoted key (`'200':`), so the word before it
+    is text, not a key."""
+    if source[start] not in "'\"[{":
+        return False
+    end = (scan_quoted if source[start] in "'\"" else scan_flow)(source, start)
+    return (
+        end is not None and end < len(source) and not (source[end].isspace() or source[end] == ":")
+    )
 
 
 def _explicit_key(source: str, words: list[re.Match[str]], index: int) -> int | None:

@@ -25,6 +25,7 @@ DASH_IN_TEXT = 2.0  # a lone `-` read as text of a plain scalar, not as a list i
 EMPTY_VALUE = 3.0  # `key:` with nothing under it: emitters write `null`
 UNBALANCED = 2.0  # a collapsed key or value split off with a bracket left open
 SWALLOWED = 1.0  # a key or dash read as text of a block scalar
+SWALLOWED_LINE = 4.0  # and when it begins a line: a text line seldom reads `key: value`
 SPACED_KEY_SHORT = 3
 
 
@@ -170,7 +171,8 @@ class Reader(Placing):
         value = scalars.block(header.text.split(" #")[0].strip(), lines, trailing)
         emit(self._filled(state, value, end))
         if end < len(self.tokens):
-            emit(self._moved(state, end + 1, BLOCK, state.aux, SWALLOWED))
+            swallowed = SWALLOWED if self.collapsed else SWALLOWED_LINE
+            emit(self._moved(state, end + 1, BLOCK, state.aux, swallowed))
 
     def expand(self, state: State, emit: Emit) -> None:
         if state.mode == AFTER:
