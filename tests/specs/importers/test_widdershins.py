@@ -223,13 +223,6 @@ def test_no_operation_and_no_schema_is_malformed() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", sorted(p.name for p in SOURCES_DIR.iterdir() if p.name != SOURCE.name)
-)
-def test_does_not_claim_other_formats(name: str) -> None:
-    assert not Widdershins().sniff((SOURCES_DIR / name).read_text())
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "",
