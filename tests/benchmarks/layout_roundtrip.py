@@ -1,15 +1,20 @@
 """How well the layout importer rebuilds real OpenAPI documents whose YAML lost its layout.
 
     python tests/benchmarks/layout_roundtrip.py [CORPUS_DIR] [--limit N] [--verbose]
+        [--no-scenario]
 
 Each document of the corpus (default: the `@readme/oas-examples` npm package, MIT, installed
-with `npm install --prefix /tmp/oas-corpus @readme/oas-examples`) is written as block YAML two
+with `npm install --prefix /tmp/oas-corpus @readme/oas-examples`, and the project's own
+Scenario spec, 45,000 leaves, shown on its own line too) is written as block YAML two
 ways (specmock's dumper in document order; PyYAML sorted, folded at 40 columns so long plain
 scalars continue over lines), then damaged two ways: every line's indentation stripped
 ("lines"), and everything joined onto one line ("collapsed"). Each damaged text is imported
 and compared with the document as data: the share of documents rebuilt exactly, and the share
 of leaves (scalars and empty containers, at their JSON pointer) put in the right place.
 Whitespace inside strings is compared collapsed: the damage destroys it.
+
+It also times the import of the bundled NovelAI source (collapsed onto one line), in CPU
+seconds, the best of three.
 """
 
 from __future__ import annotations
@@ -25,11 +30,14 @@ from typing import Any
 
 import yaml
 
+from specs.catalog import SOURCES_DIR
 from specs.importers.layout import LayoutDamaged
 from specs.pointers import join
 from specs.yamlio import dump_yaml, load_yaml
 
 DEFAULT_CORPUS = Path("/tmp/oas-corpus/node_modules/@readme/oas-examples")
+SCENARIO = SOURCES_DIR / "scenario.openapi.json"
+NOVELAI = SOURCES_DIR / "novelai.collapsed-yaml.txt"
 
 
 def sorted_narrow(document: dict[str, Any]) -> str:
@@ -139,11 +147,23 @@ def roundtrip(
     return scores
 
 
+def novelai_seconds() -> float:
+    """CPU seconds to import the NovelAI source, the best of three runs."""
+    text = NOVELAI.read_text(encoding="utf-8")
+    times = []
+    for _ in range(3):
+        started = time.process_time()
+        LayoutDamaged().read(text, NOVELAI.name)
+        times.append(time.process_time() - started)
+    return min(times)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--no-scenario", action="store_true", help="skip Scenario (slow)")
     options = parser.parse_args()
     if not options.corpus.is_dir():
         print(
@@ -155,7 +175,14 @@ def main() -> None:
     documents = list(corpus(options.corpus))
     if options.limit:
         documents = documents[: options.limit]
+    print(f"NovelAI import: {novelai_seconds():.2f} s CPU")
     scores = roundtrip(documents, options.verbose)
+    if not options.no_scenario:
+        scenario = [(SCENARIO.name, json.loads(SCENARIO.read_text(encoding="utf-8")))]
+        alone = roundtrip(scenario, options.verbose)
+        for key, score in alone.items():
+            print(score.line(f"  Scenario {key[0]} / {key[1]}"))
+            _add(scores[key], score)
     for (emitter, damage), score in scores.items():
         print(score.line(f"{emitter} / {damage}"))
         if options.verbose:
@@ -163,9 +190,14 @@ def main() -> None:
                 print(f"    {miss}")
     total = Score()
     for score in scores.values():
-        for name in ("documents", "exact", "failed", "leaves", "placed", "seconds"):
-            setattr(total, name, getattr(total, name) + getattr(score, name))
+        _add(total, score)
     print(total.line("all"))
+
+
+def _add(total: Score, score: Score) -> None:
+    for name in ("documents", "exact", "failed", "leaves", "placed", "seconds"):
+        setattr(total, name, getattr(total, name) + getattr(score, name))
+    total.misses += score.misses
 
 
 if __name__ == "__main__":

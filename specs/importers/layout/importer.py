@@ -55,7 +55,8 @@ class LayoutDamaged:
         if not tokens or tokens[-1].kind != TEXT:
             where = tokens[-1] if tokens else None
             raise MalformedSource(
-                "the text ends without a value: it looks truncated",
+                "the text ends without a value: it looks truncated"
+                + (f" (near {_near(text, where)!r})" if where else ""),
                 origin=origin,
                 line=where.line if where else None,
                 column=where.column if where else None,
@@ -64,12 +65,11 @@ class LayoutDamaged:
             first = _widening(text, tokens, collapsed, Habits(), FIRST_BEAM)
         except Failure as failure:
             token = tokens[failure.position]
-            near = text[max(0, token.start - 60) : token.end + 20].replace("\n", " ")
             what = f"{token.text!r} cannot be placed in any open object here"
             if _unclosed(text, token):
                 what = f"the quoted scalar or flow collection {token.text!r} never closes"
             raise MalformedSource(
-                f"{what} (near {near!r})",
+                f"{what} (near {_near(text, token)!r})",
                 origin=origin,
                 line=token.line,
                 column=token.column,
@@ -124,6 +124,11 @@ def _widening(
         except Failure:
             continue
     return read(text, tokens, collapsed, habits, beam * WIDENINGS[-1])
+
+
+def _near(text: str, token: Token) -> str:
+    """The text around `token`, on one line, for an error message."""
+    return text[max(0, token.start - 60) : token.end + 20].replace("\n", " ")
 
 
 def _unclosed(text: str, token: Token) -> bool:

@@ -25,7 +25,7 @@ DASH_IN_TEXT = 2.0  # a lone `-` read as text of a plain scalar, not as a list i
 EMPTY_VALUE = 3.0  # `key:` with nothing under it: emitters write `null`
 UNBALANCED = 2.0  # a collapsed key or value split off with a bracket left open
 SWALLOWED = 1.0  # a key or dash read as text of a block scalar
-SWALLOWED_LINE = 4.0  # and when it begins a line: a text line seldom reads `key: value`
+SWALLOWED_LINE = 4.0  # a line that begins with a field name: text seldom reads `type: object`
 SPACED_KEY_SHORT = 3
 
 
@@ -171,8 +171,16 @@ class Reader(Placing):
         value = scalars.block(header.text.split(" #")[0].strip(), lines, trailing)
         emit(self._filled(state, value, end))
         if end < len(self.tokens):
-            swallowed = SWALLOWED if self.collapsed else SWALLOWED_LINE
-            emit(self._moved(state, end + 1, BLOCK, state.aux, swallowed))
+            emit(self._moved(state, end + 1, BLOCK, state.aux, self._swallowed(state, end)))
+
+    def _swallowed(self, state: State, end: int) -> float:
+        """Cost of reading the key or dash at `end` as text of a block scalar: dear for a
+        line that begins with a field of an open object (data keys are anyone's words)."""
+        if self.collapsed or self.tokens[end].kind != KEY:
+            return SWALLOWED
+        key = self.keys[end]
+        fields = any(key in frame.shape.fields for frame in state.stack)
+        return SWALLOWED_LINE if fields else SWALLOWED
 
     def expand(self, state: State, emit: Emit) -> None:
         if state.mode == AFTER:

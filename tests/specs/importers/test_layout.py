@@ -233,11 +233,15 @@ def test_close_calls_are_reported_with_their_location(how):
 @pytest.mark.parametrize(
     ("text", "message", "line"),
     [
-        (damage(doc("paths:\n  /a:\n    get:\n      responses:\n"), "lines"), "truncated", 8),
+        (
+            damage(doc("paths:\n  /a:\n    get:\n      responses:\n"), "lines"),
+            "truncated .near .*get: responses:",
+            8,
+        ),
         (doc('paths:\n/a:\nget:\ndescription: "never closed\n'), "never closes", 8),
         (
             damage(doc("paths:\n  /a:\n    get:\n      bogus: 1\n      responses: {}\n"), "lines"),
-            "'bogus' cannot be placed",
+            "'bogus' cannot be placed in any open object here .near .*get: bogus: 1",
             8,
         ),
         (damage(doc("x-note: only an extension\n"), "lines"), "no paths", None),
@@ -248,6 +252,27 @@ def test_unreadable_text_is_malformed_with_its_position(text, message, line):
         importer.read(text, "spec.yaml")
     assert caught.value.origin == "spec.yaml"
     assert caught.value.line == line
+
+
+@pytest.mark.parametrize(
+    ("body", "message", "word"),
+    [
+        ("paths:\n  /a:\n    get:\n      responses:\n        '200':\n", "truncated", "'200':"),
+        (
+            "paths:\n  /a:\n    get:\n      produces: [a/b]\n      responses: {}\n",
+            "'produces' cannot be placed",
+            "produces:",
+        ),
+        ("paths:\n  /a:\n    get:\n      operationId: [a, b\n", "never closes", "[a,"),
+    ],
+)
+def test_collapsed_errors_name_the_column_and_the_text_around(body, message, word):
+    text = damage(doc(body), "collapsed")
+    with pytest.raises(MalformedSource, match=message) as caught:
+        importer.read(text, "one-line.yaml")
+    assert (caught.value.line, caught.value.column) == (1, text.index(word) + 1)
+    assert "(near " in str(caught.value)
+    assert text[: text.index(word)][-30:] in str(caught.value)
 
 
 def test_collapsed_error_names_the_column():
