@@ -11,9 +11,14 @@ from specs.yamlio import load_yaml
 from tests.benchmarks.layout_roundtrip import DAMAGES, EMITTERS, Score, corpus, roundtrip
 
 CORPUS = Path(__file__).parent / "data" / "layout"
-# Measured: 80-90 % of documents exact and 96-98 % of leaves placed, in every combination.
-EXACT_FLOOR = 0.7
-LEAF_FLOOR = 0.94
+# (exact documents, leaves placed), just below what was measured on the 11 documents:
+# 9, 8, 10 and 10 exact; 98.6, 96.0, 96.9 and 96.9 % of leaves.
+FLOORS = {
+    ("document-order", "lines"): (0.81, 0.98),
+    ("document-order", "collapsed"): (0.72, 0.955),
+    ("sorted-40", "lines"): (0.9, 0.965),
+    ("sorted-40", "collapsed"): (0.9, 0.965),
+}
 
 
 @pytest.fixture(scope="module")
@@ -23,9 +28,9 @@ def scores() -> dict[tuple[str, str], Score]:
 
 def test_the_corpus_is_varied_and_readable():
     documents = dict(corpus(CORPUS))
-    assert len(documents) >= 10
+    assert len(documents) >= 11
     assert {str(d["openapi"])[:3] for d in documents.values()} == {"3.0", "3.1"}
-    for path in CORPUS.iterdir():
+    for path in CORPUS.glob("*.yaml"):
         assert isinstance(load_yaml(path.read_text(encoding="utf-8")), dict)
 
 
@@ -33,6 +38,7 @@ def test_the_corpus_is_varied_and_readable():
 @pytest.mark.parametrize("damage", DAMAGES)
 def test_round_trip_stays_above_its_floor(scores, emitter, damage):
     score = scores[emitter, damage]
+    exact, placed = FLOORS[emitter, damage]
     assert score.failed == 0, score.misses
-    assert score.exact / score.documents >= EXACT_FLOOR, score.misses
-    assert score.placed / score.leaves >= LEAF_FLOOR
+    assert score.exact / score.documents >= exact, score.misses
+    assert score.placed / score.leaves >= placed
