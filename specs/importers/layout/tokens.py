@@ -183,12 +183,16 @@ def _line_key(source: str, index: int, stop: int) -> tuple[str, int] | None:
 
 
 def _junk_after_value(source: str, index: int, stop: int) -> bool:
-    """Whether the value after a key is a quoted scalar or flow collection with text after it
-    on the same line (`(example: "000001")`): no YAML value, so the line is text, not a key."""
+    """Whether what follows a key on its line is no YAML value: a quoted scalar or flow
+    collection with text after it (`(example: "000001") or`), or a plain scalar holding `: `
+    (`(example: \\"a\\") or (example: \\"b\\")`). Such a line is text, not a key."""
     while index < stop and source[index] in " \t":
         index += 1
-    if index == stop or source[index] not in "'\"[{":
+    if index == stop:
         return False
+    if source[index] not in "'\"[{":
+        comment = source.find(" #", index, stop)
+        return _KEY_END.search(source, index, stop if comment < 0 else comment) is not None
     end = (scan_quoted if source[index] in "'\"" else scan_flow)(source, index)
     if end is None or end > stop:
         return False

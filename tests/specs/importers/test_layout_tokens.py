@@ -11,14 +11,27 @@ def kinds(text: str, collapsed: bool) -> list[tuple[int, str]]:
 
 
 def test_a_line_is_dashes_then_a_key_then_the_rest_as_text():
-    assert kinds("- - name: Rex the dog\nurl: http://x.example/a: b\n", collapsed=False) == [
+    assert kinds("- - name: Rex the dog\nurl: http://x.example/a # b: c\n", collapsed=False) == [
         (DASH, "-"),
         (DASH, "-"),
         (KEY, "name"),
         (TEXT, "Rex the dog"),
         (KEY, "url"),
-        (TEXT, "http://x.example/a: b"),
+        (TEXT, "http://x.example/a # b: c"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        r"Images (example: \"a\") or IDs (example: \"b\")",
+        'The epoch (example: "000001")',
+        'The models (example: ["a", "b"]) to use',
+    ],
+)
+def test_a_line_whose_value_yaml_cannot_read_is_text(line):
+    # A plain scalar cannot hold `: `, and nothing may follow a closed quote or bracket.
+    assert kinds(f"description: |-\n{line}\n", collapsed=False)[2] == (TEXT, line)
 
 
 def test_only_tokens_that_begin_a_line_can_be_structure():
