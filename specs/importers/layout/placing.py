@@ -177,6 +177,7 @@ class Placing:
         child: Frame | None = None
         wanted = iter(candidates)
         depth, cost, shape = next(wanted)
+        placed_any = False
         for level in range(len(stack) - 1, candidates[-1][0] - 1, -1):
             frame = stack[level] if child is None else stack[level].fill(child)
             if level == depth:
@@ -185,10 +186,13 @@ class Placing:
                 else:
                     placed = frame.expect(self._key(state), shape)
                 self._decide(state, cost + closing, (*stack[:level], placed), emit)
+                placed_any = True
                 depth, cost, shape = next(wanted, (-1, 0.0, None))
             closing += closing_cost(frame)
             child = frame
-            if closing > MARGIN:
+            # Closings this dear are not worth trying, unless the key has no place otherwise:
+            # a reading gone wrong deep down may still find the right place further out.
+            if closing > MARGIN and placed_any:
                 break
 
     @staticmethod
