@@ -11,13 +11,12 @@ import yaml
 from ..errors import MalformedSource
 from ..report import Finding, Severity
 from ..yamlio import load_yaml
-from .base import Imported
+from .base import Imported, check_version
 
 __all__ = ["OpenAPIDocument"]
 
 _JSON_VERSION_KEY = re.compile(r'"(?:openapi|swagger)"\s*:')
 _YAML_VERSION_KEY = re.compile(r"^(?:openapi|swagger)\s*:", re.MULTILINE)
-_SUPPORTED = re.compile(r"^3\.[01](?:\.\d+)?$")
 
 
 class _DuplicateKeys:
@@ -72,14 +71,7 @@ class OpenAPIDocument:
                 origin=origin,
                 pointer="",
             )
-        version = str(document.get("openapi", document.get("swagger", "")))
-        if not _SUPPORTED.match(version):
-            raise MalformedSource(
-                f"OpenAPI version {version!r} is not supported; expected 3.0.x or 3.1.x",
-                origin=origin,
-                pointer="/openapi" if "openapi" in document else "/swagger",
-            )
-        document["openapi"] = version
+        check_version(document, origin)
         return Imported(document, findings)
 
     @staticmethod

@@ -12,7 +12,7 @@ from typing import Any
 
 from ...errors import MalformedSource
 from ...report import Finding, Severity
-from ..base import Imported
+from ..base import Imported, check_version
 from .habits import Habits
 from .search import BEAM, Failure, Reading, read
 from .tokens import TEXT, Token, scan_flow, scan_quoted, tokenize
@@ -26,7 +26,6 @@ _FLAT = re.compile(
     r"^(?:info|paths|components|webhooks)[ \t]*:[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[^\s#-]",
     re.MULTILINE,
 )
-_SUPPORTED = re.compile(r"3\.[01](?:\.\d+)?")
 # What a document must hold besides its version (collapsed text has nothing else to go by).
 _CONTENT = re.compile(r"(?:^|\s)(?:paths|components|webhooks):\s")
 FIRST_BEAM = 4
@@ -97,14 +96,7 @@ class LayoutDamaged:
 
     @staticmethod
     def _check(document: dict[str, Any], origin: str) -> None:
-        version = str(document.get("openapi", document.get("swagger", "")))
-        if not _SUPPORTED.fullmatch(version):
-            raise MalformedSource(
-                f"OpenAPI version {version!r} is not supported; expected 3.0.x or 3.1.x",
-                origin=origin,
-                pointer="/openapi" if "openapi" in document else "/swagger",
-            )
-        document["openapi"] = version
+        check_version(document, origin)
         if not any(name in document for name in ("paths", "components", "webhooks")):
             raise MalformedSource(
                 "the document has no paths, components or webhooks: it looks truncated",
