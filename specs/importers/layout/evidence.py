@@ -99,9 +99,10 @@ _EVIDENT = frozenset(
 _COMPOSED = ("allOf", "anyOf", "oneOf", "$ref", "if", "dependentSchemas", "not")
 
 
-def placement_cost(frame: Frame, key: str, peek: Any) -> float:
+def placement_cost(frame: Frame, key: str, peek: Any, inner: Frame | None = None) -> float:
     """Cost of putting `key` into `frame`, given a glimpse of its value (`peek`: a scalar,
-    `dict` or `list` for a nested container, or `UNSEEN`).
+    `dict` or `list` for a nested container, or `UNSEEN`); `inner` is the open frame above
+    it, the value of its pending key, that placing the key would close.
 
     Free data is rarer than structure, and an example object names its schema's
     properties. A schema keyword is checked at once against the schema's `type`, so that
@@ -128,7 +129,18 @@ def placement_cost(frame: Frame, key: str, peek: Any) -> float:
         return 0.0 if _format_fits(types, peek) else VALUE_MISFIT
     if peek is UNSEEN or frame.shallow().get("nullable") is True:
         return 0.0
-    return 0.0 if _fits(types, peek) else VALUE_MISFIT
+    if not _fits(types, peek) or (key in _VALUES and not _listed(frame, inner, peek)):
+        return VALUE_MISFIT
+    return 0.0
+
+
+def _listed(schema: Frame, inner: Frame | None, value: Any) -> bool:
+    """Whether a scalar value is one of the schema's `enum` values, if it lists any: an
+    example outside them belongs to an enclosing schema that allows it."""
+    values = data(inner if schema.pending == "enum" else schema.shallow().get("enum"))
+    if not isinstance(values, list) or not values or not isinstance(value, (str, int, float)):
+        return True  # no enum, or a container (`dict`, `list`, a frame) not looked into
+    return value in values
 
 
 def _type_cost(frame: Frame, peek: Any) -> float:

@@ -159,7 +159,8 @@ class Placing:
             if grammar > cut:
                 continue
             frame = stack[depth]
-            cost = grammar + placement_cost(frame, key, peek) + self.habits.cost(frame, key)
+            inner = stack[depth + 1] if depth + 1 < len(stack) else None
+            cost = grammar + placement_cost(frame, key, peek, inner) + self.habits.cost(frame, key)
             if frame.shape.container == MAP:
                 cost += self._target(frame.path, key)
             candidates.append((depth, cost, shape))

@@ -162,9 +162,10 @@ def test_type_lists_nested_list_examples_and_inline_schema_lists(how):
     ]
 
 
-@pytest.mark.parametrize("how", DAMAGES)
-def test_description_after_nested_properties_goes_where_it_fits(how):
-    body = """\
+# Keys after a nested schema that could close it or not: a `description` after `required`,
+# an example that is not one of an inner `enum`'s values.
+AFTER_NESTED = [
+    """\
     components:
       schemas:
         Pet:
@@ -179,7 +180,27 @@ def test_description_after_nested_properties_goes_where_it_fits(how):
           required:
           - name
           description: A pet.
-    """
+    """,
+    """\
+    components:
+      schemas:
+        Kind:
+          anyOf:
+          - type: string
+            enum:
+            - image
+            - text
+          - type: string
+            enum:
+            - all
+          example: text
+    """,
+]
+
+
+@pytest.mark.parametrize("how", DAMAGES)
+@pytest.mark.parametrize("body", AFTER_NESTED, ids=["description", "example-outside-enum"])
+def test_keys_after_nested_schemas_go_where_they_fit(how, body):
     original, got = roundtrip(body, how)
     assert got == original
 
