@@ -162,7 +162,7 @@ def example_schema(parent: Frame) -> Any:
         return parent if parent.pending in _VALUES else None
     if parent.shape.container != ANY_DATA or parent.schema is None:
         return None
-    schema = _view(parent.schema)
+    schema = _branches(parent.schema)
     if parent.seq:
         return schema.get("items")
     found = _view(schema.get("properties")).get(parent.pending)
@@ -173,7 +173,25 @@ def example_schema(parent: Frame) -> Any:
 
 def schema_names(schema: Any) -> frozenset[str] | None:
     """The property names `schema` declares, if it declares any."""
-    return _names(_view(schema).get("properties")) if schema is not None else None
+    return _names(_branches(schema).get("properties")) if schema is not None else None
+
+
+def _branches(schema: Any) -> dict[Any, Any]:
+    """A schema as its data sees it: one without properties of its own but composed of
+    inline schemas (`anyOf`, `oneOf`, `allOf`) has the properties of all of them, since an
+    instance is an instance of its branches."""
+    view = _view(schema)
+    if "properties" in view:
+        return view
+    merged: dict[Any, Any] = {}
+    for name in ("allOf", "anyOf", "oneOf"):
+        branches = view.get(name)
+        if isinstance(branches, Frame):
+            branches = branches.items() if branches.seq else []
+        for branch in branches if isinstance(branches, list) else []:
+            for key, value in _view(_view(branch).get("properties")).items():
+                merged.setdefault(key, value)
+    return {**view, "properties": merged} if merged else view
 
 
 def _view(value: Any) -> dict[Any, Any]:

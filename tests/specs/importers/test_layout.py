@@ -163,7 +163,7 @@ def test_type_lists_nested_list_examples_and_inline_schema_lists(how):
 
 
 # Keys after a nested schema that could close it or not: a `description` after `required`,
-# an example that is not one of an inner `enum`'s values.
+# an example that is not one of an inner `enum`'s values, example data of a composed schema.
 AFTER_NESTED = [
     """\
     components:
@@ -195,11 +195,36 @@ AFTER_NESTED = [
             - all
           example: text
     """,
+    """\
+    components:
+      schemas:
+        Model:
+          type: object
+          properties:
+            pricing:
+              anyOf:
+              - type: object
+                properties:
+                  input:
+                    type: object
+                    properties:
+                      usd:
+                        type: number
+                      vcu:
+                        type: number
+          example:
+            pricing:
+              input:
+                usd: 1
+                vcu: 2
+    """,
 ]
 
 
 @pytest.mark.parametrize("how", DAMAGES)
-@pytest.mark.parametrize("body", AFTER_NESTED, ids=["description", "example-outside-enum"])
+@pytest.mark.parametrize(
+    "body", AFTER_NESTED, ids=["description", "example-outside-enum", "example-of-branches"]
+)
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
     original, got = roundtrip(body, how)
     assert got == original
