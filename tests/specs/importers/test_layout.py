@@ -7,6 +7,9 @@ import pytest
 
 from specs.errors import MalformedSource
 from specs.importers import LayoutDamaged, OpenAPIDocument, detect
+from specs.importers.layout.frames import Frame
+from specs.importers.layout.habits import REQUIRED_THERE, Habits
+from specs.importers.layout.shapes import DOCUMENT
 from specs.yamlio import load_yaml
 
 importer = LayoutDamaged()
@@ -228,6 +231,36 @@ AFTER_NESTED = [
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
     original, got = roundtrip(body, how)
     assert got == original
+
+
+@pytest.mark.parametrize(
+    ("path", "key", "bonus"),
+    [
+        ("/components/schemas/Model/properties", "object", REQUIRED_THERE),
+        ("/components/schemas/Model/properties/spec/properties", "object", 0.0),
+        ("/components/schemas/Model/properties", "spec", 0.0),
+    ],
+)
+def test_a_property_is_cheaper_where_the_first_reading_requires_it(path, key, bonus):
+    first = load_yaml(
+        doc("""\
+    components:
+      schemas:
+        Model:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                object:
+                  type: string
+          required:
+          - object
+    """)
+    )
+    properties = DOCUMENT.child("components")[0].child("schemas")[0].item.child("properties")[0]
+    frame = Frame(properties, False, path)
+    assert Habits.of(first).cost(frame, key) == bonus
 
 
 @pytest.mark.parametrize("how", DAMAGES)
