@@ -15,11 +15,12 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from ...grammar import HTTP_METHODS
 from .types import TYPE_LINE
 
 __all__ = ["Field", "Header", "Operation", "Page", "Response", "Tag", "parse_page"]
 
-METHODS = ("GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE")
+METHODS = tuple(method.upper() for method in HTTP_METHODS)
 _LOCATION = re.compile(r"^\((query|path|header|cookie)\)$")
 _CODE = re.compile(r"^(\d{3}|[1-5]XX|default)\t?$")
 _MEDIA_TYPE = re.compile(r"^[\w.+-]+/[\w.+*-]+(;.*)?$")

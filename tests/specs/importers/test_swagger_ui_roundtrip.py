@@ -11,11 +11,11 @@ import pytest
 from openapi_spec_validator import OpenAPIV31SpecValidator
 
 import specs
+from specs.grammar import HTTP_METHODS
 from specs.pointers import resolve
 
 DATA = Path(__file__).parent / "data" / "swagger_ui"
 RENDERED = sorted((DATA / "rendered").glob("*.txt"))
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 Shape = dict[tuple[str, str], tuple[set[tuple[str, str, bool]], set[str]]]
 
@@ -25,7 +25,7 @@ def operations(document: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]
         (method, path): operation
         for path, item in document["paths"].items()
         for method, operation in item.items()
-        if method in METHODS
+        if method in HTTP_METHODS
     }
 
 

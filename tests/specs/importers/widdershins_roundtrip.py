@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from specs.grammar import HTTP_METHODS
 from specs.importers import Widdershins
 from specs.pointers import deref
 
 DATA = Path(__file__).parent / "data" / "widdershins"
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 RENDERINGS = sorted(p.name for p in (DATA / "rendered").glob("*.md"))
 
 
@@ -31,7 +31,7 @@ def operations(document: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, A
     """Each operation with the parameters it takes, path-level ones included."""
     for path, item in document.get("paths", {}).items():
         shared = item.get("parameters", [])
-        for method in METHODS:
+        for method in HTTP_METHODS:
             if method in item:
                 operation = item[method]
                 own = [deref(document, p) for p in operation.get("parameters", [])]
