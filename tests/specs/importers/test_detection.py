@@ -45,3 +45,21 @@ def test_each_text_goes_to_its_own_importer(path: Path, expected: type[Importer]
     assert type(detect(text)) is expected
     assert claimed[0] is expected
     assert not (PROSE - {expected}) & set(claimed)
+
+
+NEAR_MISSES: list[tuple[type[Importer], str]] = [
+    (SwaggerUI, ""),
+    (Widdershins, ""),
+    (SwaggerUI, "GET\n/x\nSummary.\n"),
+    (SwaggerUI, "```http\nGET /pets HTTP/1.1\n```\n|Code|Description|\n"),
+    (SwaggerUI, "-GET\n-/x\n-Code\tDescription\n"),
+    (SwaggerUI, '{"paths": {"/x": {"get": {"responses": {"200": {"description": "GET"}}}}}}'),
+    (Widdershins, "# Pets\n\n`GET /pets`\n"),
+    (Widdershins, "|Status|Meaning|Description|Schema|\n|---|---|---|---|\n"),
+    (Widdershins, '{"openapi": "3.1.0", "info": {"title": "Widdershins"}}'),
+]
+
+
+@pytest.mark.parametrize(("importer", "text"), NEAR_MISSES)
+def test_near_misses_are_not_claimed(importer: type[Importer], text: str) -> None:
+    assert not importer().sniff(text)
