@@ -9,6 +9,7 @@ from typing import Any
 from ..grammar import HTTP_METHODS
 from ..pointers import deref, join
 from ..report import Report, Severity
+from .values import set_aside
 
 __all__ = [
     "IGNORED_PARAMETERS",
@@ -172,12 +173,7 @@ def _ignored_headers(
             ignored.append(parameter)
         else:
             kept.append(parameter)
-    if ignored:
-        owner[IGNORED_PARAMETERS] = ignored
-        if kept:
-            owner["parameters"] = kept
-        else:
-            del owner["parameters"]
+    set_aside(owner, "parameters", kept, IGNORED_PARAMETERS, ignored)
 
 
 def declares_client_errors(responses: dict[str, Any]) -> bool:

@@ -16,7 +16,7 @@ from ..grammar import walk
 from ..pointers import deref, join, to_ref
 from ..report import Report, Severity
 
-__all__ = ["SchemaChecker", "repair_values"]
+__all__ = ["SchemaChecker", "repair_values", "set_aside"]
 
 ORIGINAL_DEFAULT = "x-specmock-original-default"
 INVALID_EXAMPLES = "x-specmock-invalid-examples"
@@ -100,12 +100,7 @@ def _repair_schema_examples(
     if not isinstance(examples, list):
         return
     valid, invalid = _split_examples(checker, pointer, examples, report, f"{pointer}/examples")
-    if invalid:
-        schema[INVALID_EXAMPLES] = invalid
-        if valid:
-            schema["examples"] = valid
-        else:
-            del schema["examples"]
+    set_aside(schema, "examples", valid, INVALID_EXAMPLES, invalid)
 
 
 def _named_examples(document: dict[str, Any], node: dict[str, Any]) -> Iterator[tuple[str, Any]]:
@@ -147,10 +142,19 @@ def _repair_carrier_examples(
                 Severity.REPAIRED,
                 f"example breaks its schema: {errors[0]}; moved to {INVALID_EXAMPLES}",
             )
-    if invalid:
-        node[INVALID_EXAMPLES] = invalid
-        if not node["examples"]:
-            del node["examples"]
+    set_aside(node, "examples", node.get("examples"), INVALID_EXAMPLES, invalid)
+
+
+def set_aside(owner: dict[str, Any], key: str, kept: Any, aside_key: str, aside: Any) -> None:
+    """Keep `kept` under `key` and what contradicts the spec under `aside_key`, so nothing is
+    lost; a `key` left empty goes, since an empty list or map of examples is itself invalid."""
+    if not aside:
+        return
+    owner[aside_key] = aside
+    if kept:
+        owner[key] = kept
+    else:
+        del owner[key]
 
 
 def repair_values(document: dict[str, Any], report: Report) -> None:
