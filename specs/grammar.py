@@ -13,9 +13,11 @@ from typing import Any
 
 from .pointers import join
 
-__all__ = ["HTTP_METHODS", "Child", "canonicalize", "walk"]
+__all__ = ["HTTP_METHODS", "RENDERED_METHODS", "Child", "canonicalize", "walk"]
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+RENDERED_METHODS = tuple(method.upper() for method in HTTP_METHODS)
+"""The methods as documentation pages print them (`GET /pets`)."""
 
 
 @dataclass(frozen=True)

@@ -50,10 +50,9 @@ class Habits:
         for pointer, kind, node in walk(document):
             habits._learn(kind, list(node))
             required = node.get("required") if kind == "Schema" else None
-            if isinstance(required, list):
+            if isinstance(required, list) and _COMPONENT.fullmatch(pointer):
                 names = frozenset(name for name in required if isinstance(name, str))
-                if _COMPONENT.fullmatch(pointer):
-                    habits._required[join(pointer, "properties")] = names
+                habits._required[join(pointer, "properties")] = names
             for name, child in OBJECTS.get(kind, {}).items():
                 value = node.get(name)
                 if child.shape == "map" and isinstance(value, dict):

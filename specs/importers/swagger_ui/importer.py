@@ -12,16 +12,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...errors import MalformedSource
+from ...grammar import RENDERED_METHODS
 from ...inference import infer_schema
 from ...pointers import join, split, to_ref
 from ...report import Finding, Severity
 from ..base import Imported
-from .page import METHODS, Field, Header, Operation, Page, Response, parse_page
+from .page import Field, Header, Operation, Page, Response, parse_page
 from .types import schema_of, typed_value
 
 __all__ = ["SwaggerUI"]
 
-_PAIR = re.compile(rf"^(?:{'|'.join(METHODS)})\n/\S*\n", re.MULTILINE)
+_PAIR = re.compile(rf"^(?:{'|'.join(RENDERED_METHODS)})\n/\S*\n", re.MULTILINE)
 _TABLE = re.compile(
     r"\n(?:Code\tDescription|Parameters\n(?:Try it out\n)?\s*(?:No parameters|Name\tDescription)\n)"
 )

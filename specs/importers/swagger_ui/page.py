@@ -15,12 +15,11 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from ...grammar import HTTP_METHODS
+from ...grammar import RENDERED_METHODS
 from .types import TYPE_LINE
 
 __all__ = ["Field", "Header", "Operation", "Page", "Response", "Tag", "parse_page"]
 
-METHODS = tuple(method.upper() for method in HTTP_METHODS)
 _LOCATION = re.compile(r"^\((query|path|header|cookie)\)$")
 _CODE = re.compile(r"^(\d{3}|[1-5]XX|default)\t?$")
 _MEDIA_TYPE = re.compile(r"^[\w.+-]+/[\w.+*-]+(;.*)?$")
@@ -112,7 +111,7 @@ class Page:
 
 def is_operation_start(lines: list[str], index: int) -> bool:
     return (
-        lines[index] in METHODS
+        lines[index] in RENDERED_METHODS
         and index + 1 < len(lines)
         and lines[index + 1].startswith("/")
         and " " not in lines[index + 1].strip()

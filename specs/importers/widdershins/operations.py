@@ -8,14 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...grammar import HTTP_METHODS
+from ...grammar import RENDERED_METHODS
 from .markdown import Block, Table
 from .rows import Segment
 
-__all__ = ["METHODS", "Example", "OperationPart", "read_operation", "status_of"]
+__all__ = ["Example", "OperationPart", "read_operation", "status_of"]
 
-METHODS = tuple(method.upper() for method in HTTP_METHODS)
-_METHOD_PATH = re.compile(rf"^`({'|'.join(METHODS)}) (\S+)`$")
+_METHOD_PATH = re.compile(rf"^`({'|'.join(RENDERED_METHODS)}) (\S+)`$")
 _TEMPLATE = re.compile(r"/[^{}\s]*(?:\{[^{}/\s]+\}[^{}\s]*)*")
 _STATUS_EXAMPLE = re.compile(r"^(\d{3}|default) Response$", re.IGNORECASE)
 _STATUS_CODE = re.compile(r"^Status Code \*\*(\S+)\*\*$")

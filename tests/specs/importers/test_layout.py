@@ -338,6 +338,11 @@ def test_unreadable_text_is_malformed_with_its_position(text, message, line):
     [
         ("paths:\n  /a:\n    get:\n      responses:\n        '200':\n", "truncated", "'200':"),
         (
+            "paths:\n  /a:\n    get:\n      bogus: 1\n      responses: {}\n",
+            "'bogus' cannot be placed",
+            "bogus:",
+        ),
+        (
             "paths:\n  /a:\n    get:\n      produces: [a/b]\n      responses: {}\n",
             "'produces' cannot be placed",
             "produces:",
@@ -352,15 +357,6 @@ def test_collapsed_errors_name_the_column_and_the_text_around(body, message, wor
     assert (caught.value.line, caught.value.column) == (1, text.index(word) + 1)
     assert "(near " in str(caught.value)
     assert text[: text.index(word)][-30:] in str(caught.value)
-
-
-def test_collapsed_error_names_the_column():
-    text = damage(
-        doc("paths:\n  /a:\n    get:\n      bogus: 1\n      responses: {}\n"), "collapsed"
-    )
-    with pytest.raises(MalformedSource, match="'bogus' cannot be placed") as caught:
-        importer.read(text, "one-line.yaml")
-    assert (caught.value.line, caught.value.column) == (1, text.index("bogus:") + 1)
 
 
 def test_unsupported_version_is_refused():
