@@ -17,6 +17,7 @@ from .shapes import ANY_DATA, LEAF, MAP, OBJECT, Shape
 
 __all__ = [
     "UNSEEN",
+    "carried_cost",
     "closing_cost",
     "example_schema",
     "placement_cost",
@@ -96,6 +97,11 @@ _REFERENCE_FIELDS = frozenset({"$ref", "summary", "description"})
 _EVIDENT = frozenset(
     {"required", "$ref", "example", "default", "const", "enum", "examples", "discriminator"}
 )
+# Fields a parameter or header shares with the schema it carries, that documents put on the
+# carrier: in APIs.guru, 70,738 parameter descriptions to 3,213 in the schema, 3,501 examples
+# maps to 52 (`example` goes either way, so it is not here).
+_CARRIED = {"description": 1.5, "examples": 1.5}
+_CARRIERS = frozenset({"Parameter", "Header"})
 _COMPOSED = ("allOf", "anyOf", "oneOf", "$ref", "if", "dependentSchemas", "not")
 
 
@@ -110,9 +116,11 @@ def placement_cost(frame: Frame, key: str, peek: Any, inner: Frame | None = None
     """
     shape = frame.shape
     if shape.container == ANY_DATA:
+        # A `$ref` in data stands alone, as it does in the document's own objects.
+        alone = REFERENCE_SIBLING if "$ref" in frame.keys and key not in _REFERENCE_FIELDS else 0.0
         if frame.hint is not None:
-            return 0.0 if key in frame.hint else DATA_KEY + EXAMPLE_EXTRA_KEY
-        return DATA_KEY if frame.schema is None else FREE_DATA_KEY
+            return alone + (0.0 if key in frame.hint else DATA_KEY + EXAMPLE_EXTRA_KEY)
+        return alone + (DATA_KEY if frame.schema is None else FREE_DATA_KEY)
     if shape.kind != "Schema":
         return 0.0
     if key == "type":
@@ -132,6 +140,21 @@ def placement_cost(frame: Frame, key: str, peek: Any, inner: Frame | None = None
     if not _fits(types, peek) or (key in _VALUES and not _listed(frame, inner, peek)):
         return VALUE_MISFIT
     return 0.0
+
+
+def carried_cost(carrier: Frame | None, schema: Frame, key: str) -> float:
+    """Cost of putting `key` into `schema`, the value of `carrier`'s `schema` field, when
+    the carrier could take it too."""
+    if (
+        carrier is None
+        or carrier.pending != "schema"
+        or carrier.shape.kind not in _CARRIERS
+        or schema.shape.kind != "Schema"
+        or key in carrier.keys
+        or carrier.shape.child(key) is None
+    ):
+        return 0.0
+    return _CARRIED.get(key, 0.0)
 
 
 def _listed(schema: Frame, inner: Frame | None, value: Any) -> bool:
@@ -166,9 +189,9 @@ def example_schema(parent: Frame) -> Any:
     if parent.seq:
         return schema.get("items")
     found = _view(schema.get("properties")).get(parent.pending)
-    if found is None and (extra := schema.get("additionalProperties")) not in (None, False):
-        return {} if extra is True else extra  # a map: every value an instance of one schema
-    return found
+    if found is None and (extra := schema.get("additionalProperties")) not in (None, False, True):
+        return extra  # a map: every value an instance of one schema
+    return {} if found is None else found  # data below an example is example data still
 
 
 def schema_names(schema: Any) -> frozenset[str] | None:
@@ -249,7 +272,9 @@ def _closing_costs(frame: Frame) -> tuple[float, float]:
         return 0.0, REFERENCE_SIBLING * len(keys - _REFERENCE_FIELDS)
     missing = MISSING_FIELD * sum(1 for field in shape.required if field not in keys)
     if shape.kind == "Schema":
-        return missing, 0.0 if keys.isdisjoint(_EVIDENT) else _schema_cost(frame.shallow())
+        if keys.isdisjoint(_EVIDENT):
+            return missing, 0.0
+        return missing, _schema_cost(frame.shallow(), frame.pending == "properties")
     if shape.kind in ("Parameter", "Header") and "schema" in keys and "content" in keys:
         return missing, BOTH_SCHEMA_AND_CONTENT
     return missing, 0.0
@@ -331,18 +356,20 @@ def _discriminator_cost(schema: dict[str, Any], properties: frozenset[str] | Non
     return 0.0
 
 
-def _schema_cost(schema: dict[str, Any]) -> float:
-    """What only a whole schema shows; keywords against `type` were costed as placed."""
+def _schema_cost(schema: dict[str, Any], reading_properties: bool = False) -> float:
+    """What only a whole schema shows; keywords against `type` were costed as placed.
+    While its properties are still being read, what they will name is not known yet."""
     cost = 0.0
     properties = _names(schema.get("properties"))
     required = data(schema.get("required"))
-    if isinstance(required, list):
+    if isinstance(required, list) and not reading_properties:
         if properties is not None:
             missing = sum(1 for name in required if name not in properties)
             cost += MISSING_PROPERTY * missing if missing or not required else -REQUIRED_FOUND
         elif not any(name in schema for name in _COMPOSED):
             cost += ORPHAN_REQUIRED
-    cost += _discriminator_cost(schema, properties)
+    if not reading_properties:
+        cost += _discriminator_cost(schema, properties)
     if "$ref" in schema:
         cost += sum(_REF_SIBLINGS.get(name, SCHEMA_REF_SIBLING) for name in schema)
     types = _types(schema)

@@ -11,7 +11,14 @@ from typing import Any
 
 from ...pointers import join, parse_ref
 from . import scalars
-from .evidence import UNSEEN, WRONG_CONTAINER, closing_cost, placement_cost, value_cost
+from .evidence import (
+    UNSEEN,
+    WRONG_CONTAINER,
+    carried_cost,
+    closing_cost,
+    placement_cost,
+    value_cost,
+)
 from .frames import Frame
 from .habits import Habits
 from .shapes import ANY_DATA, MAP, Shape
@@ -161,6 +168,7 @@ class Placing:
             frame = stack[depth]
             inner = stack[depth + 1] if depth + 1 < len(stack) else None
             cost = grammar + placement_cost(frame, key, peek, inner) + self.habits.cost(frame, key)
+            cost += carried_cost(stack[depth - 1] if depth else None, frame, key)
             if frame.shape.container == MAP:
                 cost += self._target(frame.path, key)
             candidates.append((depth, cost, shape))

@@ -124,7 +124,8 @@ _SECURITY = Shape(LIST, "security", item=Shape(MAP, "requirement", item=_NAMES))
 _STRING_MAP = Shape(MAP, "strings", item=STRING)
 
 _CODES = re.compile(r"(?:default|[1-5](?:[0-9]{2}|XX))$")
-_MEDIA_TYPE = re.compile(r"[\w.+*-]+/[\w.+*-]+(?:\s*;.*)?$")
+# One media type with parameters, or a list of them as in `Accept` (some documents key so).
+_MEDIA_TYPE = re.compile(r"[\w.+*-]+/[\w.+*-]+(?:\s*[;,].*)?$")
 _COMPONENT = re.compile(r"[A-Za-z0-9._-]+$")
 _STRICT_NAMES = frozenset({"Paths", "Responses"})
 _PATH = re.compile("/")
