@@ -7,6 +7,7 @@ import pytest
 
 from specs.errors import MalformedSource
 from specs.importers import LayoutDamaged, OpenAPIDocument, detect
+from specs.importers.layout.evidence import settled_cost
 from specs.importers.layout.frames import Frame
 from specs.importers.layout.habits import REQUIRED_THERE, Habits
 from specs.importers.layout.shapes import DOCUMENT
@@ -221,16 +222,77 @@ AFTER_NESTED = [
                 usd: 1
                 vcu: 2
     """,
+    """\
+    paths:
+      /pets:
+        get:
+          parameters:
+          - name: limit
+            in: query
+            schema:
+              type: integer
+              minimum: 1
+            description: How many.
+          responses:
+            '200':
+              description: OK
+    """,
+    """\
+    components:
+      schemas:
+        UserResponse:
+          example:
+            user:
+              email: a@example.com
+              name: A
+    """,
+    """\
+    paths:
+      /report:
+        get:
+          responses:
+            default:
+              description: OK
+              content:
+                application/json:
+                  examples:
+                    saved:
+                      value:
+                        $ref: '#/components/examples/Saved'
+                text/csv, text/plain:
+                  examples:
+                    rows:
+                      value: a,b
+    """,
 ]
 
 
 @pytest.mark.parametrize("how", DAMAGES)
 @pytest.mark.parametrize(
-    "body", AFTER_NESTED, ids=["description", "example-outside-enum", "example-of-branches"]
+    "body",
+    AFTER_NESTED,
+    ids=[
+        "description",
+        "example-outside-enum",
+        "example-of-branches",
+        "parameter-description",
+        "nested-example-data",
+        "ref-in-example-data",
+    ],
 )
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
     original, got = roundtrip(body, how)
     assert got == original
+
+
+def test_required_names_are_not_orphans_while_the_properties_are_read():
+    schema = DOCUMENT.child("components")[0].child("schemas")[0].child("Pet")[0]
+    names, properties = schema.child("required")[0], schema.child("properties")[0]
+    pet = Frame(schema, False, "/components/schemas/Pet").expect("required", names)
+    pet = pet.fill(["name"]).expect("properties", properties)
+    assert settled_cost(pet) == 0.0
+    empty = Frame(properties, False, "/components/schemas/Pet/properties")
+    assert settled_cost(pet.fill(empty)) > 0.0
 
 
 @pytest.mark.parametrize(
