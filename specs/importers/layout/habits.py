@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Any
 
 from ...grammar import OBJECTS, walk
-from ...pointers import join
+from ...pointers import join, parse_ref
 from .frames import Frame
 from .shapes import MAP, OBJECT
 
@@ -42,6 +42,7 @@ class Habits:
         self._capital: Counter[tuple[str, bool]] = Counter()
         self._whole = 0.0
         self._required: dict[str, frozenset[str]] = {}
+        self._schemas: dict[str, dict[str, Any]] = {}
 
     @classmethod
     def of(cls, document: dict[str, Any]) -> Habits:
@@ -49,6 +50,8 @@ class Habits:
         habits = cls()
         for pointer, kind, node in walk(document):
             habits._learn(kind, list(node))
+            if kind == "Schema":
+                habits._schemas[pointer] = node
             required = node.get("required") if kind == "Schema" else None
             if isinstance(required, list) and _COMPONENT.fullmatch(pointer):
                 names = frozenset(name for name in required if isinstance(name, str))
@@ -63,6 +66,11 @@ class Habits:
         ordered = sum(n for (_, up), n in habits._sorted.items() if up)
         habits._whole = ordered / max(sum(habits._sorted.values()), 1)
         return habits
+
+    def schema(self, ref: str) -> dict[str, Any] | None:
+        """The schema a local `$ref` names, as the first reading has it."""
+        uri, pointer = parse_ref(ref)
+        return None if uri else self._schemas.get(pointer)
 
     def _learn(self, kind: str, keys: list[str], pairs: bool = True) -> None:
         for earlier, later in pairwise(keys):

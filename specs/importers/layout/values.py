@@ -46,7 +46,7 @@ class Reader(Placing):
             self.after(self._filled(state, None, state.pos, EMPTY_VALUE), emit)
         elif token.kind == DASH:
             if slot.sequence:
-                frame = Frame(slot, True, top.here(), example_schema(top))
+                frame = Frame(slot, True, top.here(), example_schema(top, self.habits.schema))
                 self._push(state, 0.0, frame.expect(0, slot.item or slot), emit)
             self.after(self._filled(state, None, state.pos, EMPTY_VALUE), emit)
         else:
@@ -59,8 +59,8 @@ class Reader(Placing):
         if not slot.mapping or (found := slot.child(key)) is None:
             return
         shape, cost = found[0], cost + found[1]
-        schema = example_schema(top)
-        frame = Frame(slot, False, top.here(), schema, schema_names(schema))
+        schema = example_schema(top, self.habits.schema)
+        frame = Frame(slot, False, top.here(), schema, schema_names(schema, self.habits.schema))
         cost += placement_cost(frame, key, self._peek(at))
         if slot.container == MAP:
             cost += self._target(frame.path, key)
