@@ -38,6 +38,7 @@ KEYWORD_MISFIT = 2.0
 VALUE_MISFIT = 1.5
 EXAMPLE_EXTRA_KEY = 1.0
 REFERENCE_SIBLING = 2.0
+NOT_A_REFERENCE = 4.0
 SCHEMA_REF_SIBLING = 1.0
 BOTH_SCHEMA_AND_CONTENT = 3.0
 DATA_KEY = 0.4
@@ -98,7 +99,8 @@ _ALLOWED: dict[tuple[str, str], frozenset[Any]] = {
     ),
     ("SecurityScheme", "in"): frozenset({"query", "header", "cookie"}),
 }
-_REFERENCE_FIELDS = frozenset({"$ref", "summary", "description"})
+_REFERENCE_TEXT = frozenset({"summary", "description"})
+_REFERENCE_FIELDS = _REFERENCE_TEXT | {"$ref"}
 # Keywords without which a whole schema shows nothing (`_schema_cost`).
 _EVIDENT = frozenset(
     {"required", "$ref", "example", "default", "const", "enum", "examples", "discriminator"}
@@ -138,7 +140,9 @@ def placement_cost(frame: Frame, key: str, peek: Any, inner: Frame | None = None
     if shape.container == MAP:
         return _unlike_names(frame.keys, key)
     if shape.kind != "Schema":
-        return _carried_example_cost(frame, key, peek, inner)
+        # `summary` where the object has no such field is a Reference's, beside a `$ref`.
+        alone = key in _REFERENCE_TEXT and key not in shape.fields and "$ref" not in frame.keys
+        return (NOT_A_REFERENCE if alone else 0.0) + _carried_example_cost(frame, key, peek, inner)
     if key == "type":
         return _type_cost(frame, peek)
     family = _FAMILY_OF.get(key)
