@@ -45,6 +45,7 @@ DATA_KEY = 0.4
 BOOLEAN_PROPERTY = 2.0
 FREE_DATA_KEY = 0.1
 UNLIKE_NAME = 0.5
+CLOSED_EMPTY = 2.0
 _ALIKE = 2  # names in a map before their case counts
 
 _FAMILIES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
@@ -117,6 +118,7 @@ _CARRIED = {
     },
     ("MediaType", "example"): 0.5,
 }
+_NAMING = frozenset({"properties", "patternProperties"})
 _CARRIERS = frozenset(kind for kind, _ in _CARRIED)
 _COMPOSED = ("allOf", "anyOf", "oneOf", "$ref", "if", "dependentSchemas", "not")
 
@@ -271,6 +273,10 @@ def _branches(schema: Any, resolve: Resolve, depth: int = 0) -> dict[Any, Any]:
     return {**view, "properties": merged} if merged else view
 
 
+def _unresolved(ref: str) -> None:
+    return None
+
+
 def _view(value: Any) -> dict[Any, Any]:
     if isinstance(value, Frame):
         return {} if value.seq else value.shallow()
@@ -326,12 +332,20 @@ def _closing_costs(frame: Frame) -> tuple[float, float]:
         return 0.0, REFERENCE_SIBLING * len(keys - _REFERENCE_FIELDS)
     missing = MISSING_FIELD * sum(1 for field in shape.required if field not in keys)
     if shape.kind == "Schema":
+        if "additionalProperties" in keys and keys.isdisjoint(_NAMING):
+            missing += _closed_empty_cost(frame.shallow())
         if keys.isdisjoint(_EVIDENT):
             return missing, 0.0
         return missing, _schema_cost(frame.shallow(), frame.pending == "properties")
     if shape.kind in ("Parameter", "Header") and "schema" in keys and "content" in keys:
         return missing, BOTH_SCHEMA_AND_CONTENT
     return missing, 0.0
+
+
+def _closed_empty_cost(schema: dict[str, Any]) -> float:
+    """`additionalProperties: false` with no properties allows only `{}`: it closes an
+    enclosing schema that has them. (More keys could still name them.)"""
+    return CLOSED_EMPTY if schema.get("additionalProperties") is False else 0.0
 
 
 def _names(value: Any) -> frozenset[str] | None:
@@ -388,9 +402,10 @@ def _items_fit(types: frozenset[str], example: Any) -> bool:
 
 
 def _examples(schema: dict[str, Any]) -> Iterator[Any]:
-    """Values to check against the schema's type; scalars were checked as they were read."""
+    """Values to check against the schema's type; scalars were checked as they were read,
+    but not flow collections (`default: []`)."""
     for name in _VALUES:
-        if isinstance(schema.get(name), Frame):
+        if isinstance(schema.get(name), (Frame, list, dict)):
             yield schema[name]
     for name in ("enum", "examples"):
         values = schema.get(name)
@@ -419,6 +434,9 @@ def _schema_cost(schema: dict[str, Any], reading_properties: bool = False) -> fl
     if isinstance(required, list) and reading_properties:
         cost -= REQUIRED_FOUND  # as a reading that closed them early would have it now
     elif isinstance(required, list):
+        if properties is None:
+            # Composed of inline schemas only, it requires what they name.
+            properties = _names(_branches(schema, _unresolved).get("properties"))
         if properties is not None:
             missing = sum(1 for name in required if name not in properties)
             cost += MISSING_PROPERTY * missing if missing or not required else -REQUIRED_FOUND

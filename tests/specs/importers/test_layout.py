@@ -7,7 +7,7 @@ import pytest
 
 from specs.errors import MalformedSource
 from specs.importers import LayoutDamaged, OpenAPIDocument, detect
-from specs.importers.layout.evidence import REQUIRED_FOUND, settled_cost
+from specs.importers.layout.evidence import MISSING_PROPERTY, REQUIRED_FOUND, settled_cost
 from specs.importers.layout.frames import Frame
 from specs.importers.layout.habits import REQUIRED_THERE, Habits
 from specs.importers.layout.shapes import DOCUMENT
@@ -324,6 +324,44 @@ AFTER_NESTED = [
                     rows:
                       value: a,b
     """,
+    """\
+    components:
+      schemas:
+        Page:
+          type: object
+          properties:
+            next:
+              type: object
+              properties:
+                pages:
+                  type: array
+                  items:
+                    anyOf:
+                    - type: object
+                      properties:
+                        slug:
+                          type: string
+                      additionalProperties: false
+              additionalProperties: false
+            title:
+              type: string
+          additionalProperties: false
+    """,
+    """\
+    components:
+      schemas:
+        Project:
+          type: object
+          properties:
+            glossary:
+              type: array
+              items:
+                type: object
+                properties:
+                  term:
+                    type: string
+              default: []
+    """,
 ]
 
 
@@ -341,6 +379,8 @@ AFTER_NESTED = [
         "example-of-referenced-schemas",
         "summary-after-responses",
         "ref-in-example-data",
+        "closed-empty-schema",
+        "flow-default",
     ],
 )
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
@@ -356,6 +396,18 @@ def test_required_names_are_not_orphans_while_the_properties_are_read():
     assert settled_cost(pet) == -REQUIRED_FOUND  # as if found, like a reading that closed them
     empty = Frame(properties, False, "/components/schemas/Pet/properties")
     assert settled_cost(pet.fill(empty)) > 0.0
+
+
+@pytest.mark.parametrize(
+    ("required", "cost"), [("content", -REQUIRED_FOUND), ("id", MISSING_PROPERTY)]
+)
+def test_a_composed_schema_requires_what_its_inline_branches_name(required, cost):
+    schema = DOCUMENT.child("components")[0].child("schemas")[0].child("Message")[0]
+    branches = [{"type": "object", "properties": {"content": {"type": "string"}}}]
+    message = Frame(schema, False, "/components/schemas/Message")
+    message = message.expect("anyOf", schema.child("anyOf")[0]).fill(branches)
+    message = message.expect("required", schema.child("required")[0]).fill([required])
+    assert settled_cost(message) == cost
 
 
 def test_a_first_reading_with_a_few_keys_out_of_order_still_shows_a_sorted_document():
