@@ -193,11 +193,19 @@ def _carried_example_cost(carrier: Frame, key: str, peek: Any, inner: Frame | No
 
 def _unlike_names(names: frozenset[str], key: str) -> float:
     """Names in one map are written alike: a capitalized name among lower-case ones (a
-    model among properties) more likely starts an entry of an outer map."""
+    model among properties), or words among identifiers, more likely starts an entry of
+    an outer map."""
     if len(names) < _ALIKE:
         return 0.0
-    upper = key[:1].isupper()
-    return UNLIKE_NAME if all(name[:1].isupper() != upper for name in names) else 0.0
+    style = _name_style(key)
+    return UNLIKE_NAME * sum(
+        all(_name_style(name)[feature] != style[feature] for name in names)
+        for feature in range(len(style))
+    )
+
+
+def _name_style(name: str) -> tuple[bool, bool]:
+    return name[:1].isupper(), " " in name
 
 
 def _listed(schema: Frame, inner: Frame | None, value: Any) -> bool:

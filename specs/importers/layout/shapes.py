@@ -21,7 +21,13 @@ OBJECT, MAP, LIST, ANY_DATA, LEAF = "object", "map", "list", "any", "leaf"
 # one weak piece of evidence; see `evidence`).
 EXTENSION = 0.2
 RARE_EXTENSION = 1.0
-"""An extension among paths or responses: allowed, but seldom there."""
+"""An extension among paths or responses, or in an object that seldom has one: allowed,
+but seldom there."""
+# The objects that carry extensions in at least 5 % of APIs.guru documents (an operation
+# in 268 of 880, a response or path item in 22 or fewer, an example or media type in 3).
+_EXTENDED = frozenset(
+    {"Document", "Info", "Contact", "Operation", "Parameter", "Schema", "SecurityScheme"}
+)
 UNKNOWN_SCHEMA_KEYWORD = 6.0
 ODD_NAME = 6.0
 NAMED = 1.0
@@ -88,7 +94,7 @@ class Shape:
         if key in self.fields:
             return self.fields[key], _RARE.get((self.kind, key), 0.0)
         if key.startswith("x-"):
-            return ANY, EXTENSION
+            return ANY, EXTENSION if self.kind in _EXTENDED else RARE_EXTENSION
         if key == "$ref" and self.kind in _REFERABLE:
             return STRING, 0.0
         if key in ("summary", "description") and self.kind in _REFERABLE:

@@ -362,6 +362,39 @@ AFTER_NESTED = [
                     type: string
               default: []
     """,
+    """\
+    components:
+      schemas:
+        Shapes:
+          type: object
+          properties:
+            'object with a nested object':
+              type: object
+              properties:
+                code:
+                  type: integer
+                text:
+                  type: string
+            'object with a custom title':
+              type: object
+    """,
+    """\
+    paths:
+      /alerts:
+        post:
+          responses:
+            '404':
+              description: Not found
+              content:
+                application/json:
+                  examples:
+                    missing:
+                      summary: Nothing there
+                      value:
+                        error: not found
+          x-samples:
+          - lang: curl
+    """,
 ]
 
 
@@ -381,6 +414,8 @@ AFTER_NESTED = [
         "ref-in-example-data",
         "closed-empty-schema",
         "flow-default",
+        "names-written-alike",
+        "extension-on-the-operation",
     ],
 )
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
