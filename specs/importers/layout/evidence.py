@@ -16,11 +16,13 @@ from .frames import Frame, data
 from .shapes import ANY_DATA, LEAF, MAP, OBJECT, Shape
 
 __all__ = [
+    "LONG_TEXT",
     "UNSEEN",
     "Resolve",
     "carried_cost",
     "closing_cost",
     "example_schema",
+    "listed_cost",
     "placement_cost",
     "schema_names",
     "settled_cost",
@@ -79,6 +81,13 @@ _CHECKED = (*_VALUES, "format")
 _JSON_TYPES = frozenset({"string", "number", "integer", "boolean", "array", "object", "null"})
 UNSEEN = object()
 """A value not looked at before it is read."""
+
+
+class _Text(str):
+    """A glimpse of a value of several words: a string, but no word of it is the value."""
+
+
+LONG_TEXT = _Text("text")
 Resolve = Callable[[str], Any]
 """A `$ref`'s target schema, as a first reading of the document has it, or None."""
 _DEEPEST = 8  # `$ref`s and compositions followed to find a schema's properties
@@ -193,8 +202,9 @@ def _carried_example_cost(carrier: Frame, key: str, peek: Any, inner: Frame | No
 
 def _unlike_names(names: frozenset[str], key: str) -> float:
     """Names in one map are written alike: a capitalized name among lower-case ones (a
-    model among properties), or words among identifiers, more likely starts an entry of
-    an outer map."""
+    model among properties), words among identifiers, or a name that begins with a sign
+    among names that begin with a letter, more likely starts an entry of an outer map
+    (or, in collapsed text, has lost its first word to the value before it)."""
     if len(names) < _ALIKE:
         return 0.0
     style = _name_style(key)
@@ -204,15 +214,25 @@ def _unlike_names(names: frozenset[str], key: str) -> float:
     )
 
 
-def _name_style(name: str) -> tuple[bool, bool]:
-    return name[:1].isupper(), " " in name
+def _name_style(name: str) -> tuple[bool, bool, bool]:
+    return name[:1].isupper(), " " in name, name[:1].isalnum()
+
+
+def listed_cost(frame: Frame, value: Any) -> float:
+    """Cost of text read as a schema's `default`, `example` or `const`: one of its `enum`
+    values, if it lists any (collapsed text may run the value into the next key)."""
+    if frame.shape.kind != "Schema" or frame.pending not in _VALUES:
+        return 0.0
+    return 0.0 if _listed(frame, None, value) else VALUE_MISFIT
 
 
 def _listed(schema: Frame, inner: Frame | None, value: Any) -> bool:
     """Whether a scalar value is one of the schema's `enum` values, if it lists any: an
     example outside them belongs to an enclosing schema that allows it."""
     values = data(inner if schema.pending == "enum" else schema.shallow().get("enum"))
-    if not isinstance(values, list) or not values or not isinstance(value, (str, int, float)):
+    if not isinstance(values, list) or not values or isinstance(value, _Text):
+        return True
+    if not isinstance(value, (str, int, float)):
         return True  # no enum, or a container (`dict`, `list`, a frame) not looked into
     return value in values
 

@@ -12,6 +12,7 @@ from typing import Any
 from ...pointers import join, parse_ref
 from . import scalars
 from .evidence import (
+    LONG_TEXT,
     UNSEEN,
     WRONG_CONTAINER,
     carried_cost,
@@ -242,7 +243,7 @@ class Placing:
 
     def _peek(self, pos: int) -> Any:
         """A glimpse of the value of the key at `pos`: a one-word scalar, `dict` or `list`
-        for a nested container, `str` for longer text, or `UNSEEN`."""
+        for a nested container, `LONG_TEXT` for longer text, or `UNSEEN`."""
         if pos + 1 >= len(self.tokens):
             return UNSEEN
         after = self.tokens[pos + 1]
@@ -253,8 +254,8 @@ class Placing:
         if after.text[0] in "[{'\"":
             return UNSEEN
         if self.collapsed and pos + 2 < len(self.tokens) and self.next[pos + 2] != pos + 2:
-            return "text"
-        return scalars.plain(after.text) if " " not in after.text else "text"
+            return LONG_TEXT
+        return scalars.plain(after.text) if " " not in after.text else LONG_TEXT
 
     def _decide(self, state: State, cost: float, stack: tuple[Frame, ...], emit: Emit) -> None:
         trail = (state.pos, stack[-1], state.trail)

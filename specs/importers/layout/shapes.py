@@ -111,7 +111,7 @@ class Shape:
             return self.sequence
         if self.container == ANY_DATA:
             return True
-        kind = type(value)
+        kind = str if isinstance(value, str) else type(value)  # `evidence.LONG_TEXT` too
         return kind in self.scalars or (kind is int and float in self.scalars)
 
 

@@ -12,7 +12,7 @@ from bisect import bisect_left
 import yaml
 
 from . import scalars
-from .evidence import example_schema, placement_cost, schema_names, settled_cost
+from .evidence import example_schema, listed_cost, placement_cost, schema_names, settled_cost
 from .frames import Frame
 from .placing import SPACED_KEY, SPACED_KEY_WORDS, Placing
 from .shapes import ANY_DATA, MAP
@@ -27,6 +27,8 @@ UNBALANCED = 2.0  # a collapsed key or value split off with a bracket left open
 SWALLOWED = 1.0  # a key or dash read as text of a block scalar
 SWALLOWED_LINE = 4.0  # a line that begins with a field name: text seldom reads `type: object`
 SPACED_KEY_SHORT = 3
+UNLIKE_ITEM = 2.0  # collapsed text: an item of several words among one-word items
+_ALIKE_ITEMS = 2
 
 
 class Reader(Placing):
@@ -117,6 +119,7 @@ class Reader(Placing):
         raw = self.source[self.tokens[start].start : self.tokens[end - 1].end]
         if self.collapsed:
             cost = _unbalanced(raw) + (_unbalanced(self.keys[end]) if end < len(self.keys) else 0)
+            cost += _words_cost(state.stack[-1], raw, whole=True)
             emit(self._filled(state, scalars.plain(raw), end, cost))
         else:
             emit(self._filled(state, scalars.plain_lines(raw), end))
@@ -141,7 +144,8 @@ class Reader(Placing):
                 self._nested(state, key, end, cost, emit)
                 continue
             raw = self.source[self.tokens[start].start : self.tokens[first - 1].end]
-            filled = self._filled(state, scalars.plain(raw), end, cost + _unbalanced(raw))
+            cost += _unbalanced(raw) + _words_cost(state.stack[-1], raw, whole=False)
+            filled = self._filled(state, scalars.plain(raw), end, cost)
             filled.aux = first
             emit(filled)
 
@@ -191,6 +195,22 @@ class Reader(Placing):
             self.plain(state, emit)
         else:
             self.block(state, emit)
+
+
+def _words_cost(frame: Frame, raw: str, whole: bool) -> float:
+    """Collapsed text: what says the words of a plain scalar run into the next key. Items
+    of one list are written alike (after `- available - pending`, `- sold enum (with
+    default):` more likely has the key `enum (with default)`), and a default is one of
+    the schema's `enum` values. A one-word value up to the key (`whole`) was checked as
+    its key was placed."""
+    if frame.seq:
+        if frame.count < _ALIKE_ITEMS or " " not in raw.strip():
+            return 0.0
+        alike = all(isinstance(item, str) and " " not in item for item in frame.items())
+        return UNLIKE_ITEM if alike else 0.0
+    if whole and " " not in raw.strip():
+        return 0.0
+    return listed_cost(frame, scalars.plain(raw))
 
 
 def _unbalanced(text: str) -> float:

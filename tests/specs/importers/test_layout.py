@@ -7,7 +7,14 @@ import pytest
 
 from specs.errors import MalformedSource
 from specs.importers import LayoutDamaged, OpenAPIDocument, detect
-from specs.importers.layout.evidence import MISSING_PROPERTY, REQUIRED_FOUND, settled_cost
+from specs.importers.layout.evidence import (
+    LONG_TEXT,
+    MISSING_PROPERTY,
+    REQUIRED_FOUND,
+    VALUE_MISFIT,
+    placement_cost,
+    settled_cost,
+)
 from specs.importers.layout.frames import Frame
 from specs.importers.layout.habits import REQUIRED_THERE, Habits
 from specs.importers.layout.shapes import DOCUMENT
@@ -395,6 +402,43 @@ AFTER_NESTED = [
           x-samples:
           - lang: curl
     """,
+    """\
+    components:
+      schemas:
+        Order:
+          type: object
+          properties:
+            item:
+              type: object
+              properties:
+                code:
+                  type: integer
+                text:
+                  type: string
+            _links:
+              type: object
+    """,
+    """\
+    components:
+      schemas:
+        Pet:
+          type: object
+          properties:
+            status:
+              type: string
+              enum:
+              - available
+              - pending
+              - sold
+            status (with default):
+              type: string
+              enum:
+              - available
+              - pending
+              default: available
+            status (nullable):
+              type: string
+    """,
 ]
 
 
@@ -416,6 +460,8 @@ AFTER_NESTED = [
         "flow-default",
         "names-written-alike",
         "extension-on-the-operation",
+        "name-beginning-with-a-sign",
+        "spaced-names-after-enum-values",
     ],
 )
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
@@ -443,6 +489,14 @@ def test_a_composed_schema_requires_what_its_inline_branches_name(required, cost
     message = message.expect("anyOf", schema.child("anyOf")[0]).fill(branches)
     message = message.expect("required", schema.child("required")[0]).fill([required])
     assert settled_cost(message) == cost
+
+
+@pytest.mark.parametrize(("peek", "cost"), [("sold", VALUE_MISFIT), (LONG_TEXT, 0.0)])
+def test_a_default_outside_the_enum_costs_unless_its_words_are_not_known_yet(peek, cost):
+    schema = DOCUMENT.child("components")[0].child("schemas")[0].child("Pet")[0]
+    pet = Frame(schema, False, "/components/schemas/Pet")
+    pet = pet.expect("enum", schema.child("enum")[0]).fill(["available", "pending"])
+    assert placement_cost(pet, "default", peek) == cost
 
 
 def test_a_first_reading_with_a_few_keys_out_of_order_still_shows_a_sorted_document():
