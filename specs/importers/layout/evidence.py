@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from ...pointers import split
 from .frames import Frame, data
 from .shapes import ANY_DATA, LEAF, MAP, OBJECT, Shape
 
@@ -48,6 +49,7 @@ BOOLEAN_PROPERTY = 2.0
 FREE_DATA_KEY = 0.1
 UNLIKE_NAME = 0.5
 CLOSED_EMPTY = 2.0
+XML_NAME_ABOVE = 1.0
 _ALIKE = 2  # names in a map before their case counts
 
 _FAMILIES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
@@ -118,7 +120,8 @@ _EVIDENT = frozenset(
 # Fields a parameter, header or media type shares with the schema it carries, and what
 # putting one in the schema costs: documents put them on the carrier. In APIs.guru, 70,738
 # parameter descriptions to 3,213 in the schema, 6,092 examples maps to 52, and a media
-# type's `example` 817 times to 460 (a parameter's goes either way, so it is free).
+# type's `example` 817 times to 460 (a parameter's goes either way, so it is free), and
+# a request body's description 747 times to 200 in its inline schema.
 _CARRIED = {
     **{
         (kind, key): 1.5
@@ -126,9 +129,10 @@ _CARRIED = {
         for key in ("description", "examples")
     },
     ("MediaType", "example"): 0.5,
+    ("RequestBody", "description"): 1.0,
 }
 _NAMING = frozenset({"properties", "patternProperties"})
-_CARRIERS = frozenset(kind for kind, _ in _CARRIED)
+_CARRIERS = frozenset({"Parameter", "Header", "MediaType"})
 _COMPOSED = ("allOf", "anyOf", "oneOf", "$ref", "if", "dependentSchemas", "not")
 
 
@@ -173,17 +177,22 @@ def placement_cost(frame: Frame, key: str, peek: Any, inner: Frame | None = None
     return 0.0
 
 
-def carried_cost(carrier: Frame | None, schema: Frame, key: str) -> float:
-    """Cost of putting `key` into `schema`, the value of `carrier`'s `schema` field, when
-    the carrier could take it too."""
+def carried_cost(stack: tuple[Frame, ...], depth: int, key: str) -> float:
+    """Cost of putting `key` into the schema at `depth`, the value of a carrier's `schema`
+    field, when the carrier could take it too (a media type's schema shares `description`
+    with the request body around its content map)."""
+    schema = stack[depth]
+    carrier = stack[depth - 1] if depth else None
     if (
         carrier is None
         or carrier.pending != "schema"
         or carrier.shape.kind not in _CARRIERS
         or schema.shape.kind != "Schema"
-        or key in carrier.keys
-        or carrier.shape.child(key) is None
     ):
+        return 0.0
+    if carrier.shape.kind == "MediaType" and carrier.shape.child(key) is None and depth >= 3:
+        carrier = stack[depth - 3]
+    if key in carrier.keys or carrier.shape.child(key) is None:
         return 0.0
     return _CARRIED.get((carrier.shape.kind, key), 0.0)
 
@@ -362,12 +371,22 @@ def _closing_costs(frame: Frame) -> tuple[float, float]:
     if shape.kind == "Schema":
         if "additionalProperties" in keys and keys.isdisjoint(_NAMING):
             missing += _closed_empty_cost(frame.shallow())
+        settled = _xml_name_cost(frame) if "xml" in keys else 0.0
         if keys.isdisjoint(_EVIDENT):
-            return missing, 0.0
-        return missing, _schema_cost(frame.shallow(), frame.pending == "properties")
+            return missing, settled
+        return missing, settled + _schema_cost(frame.shallow(), frame.pending == "properties")
     if shape.kind in ("Parameter", "Header") and "schema" in keys and "content" in keys:
         return missing, BOTH_SCHEMA_AND_CONTENT
     return missing, 0.0
+
+
+def _xml_name_cost(schema: Frame) -> float:
+    """An XML name that is the name of the component schema around this one names that
+    component's element (`Pet: ... xml: {name: Pet}` after Pet's last property)."""
+    name = _view(schema.shallow().get("xml")).get("name")
+    parts = split(schema.path)
+    inside = len(parts) > 3 and parts[:2] == ["components", "schemas"]
+    return XML_NAME_ABOVE if inside and isinstance(name, str) and parts[2] == name else 0.0
 
 
 def _closed_empty_cost(schema: dict[str, Any]) -> float:

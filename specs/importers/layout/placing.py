@@ -169,7 +169,7 @@ class Placing:
             frame = stack[depth]
             inner = stack[depth + 1] if depth + 1 < len(stack) else None
             cost = grammar + placement_cost(frame, key, peek, inner) + self.habits.cost(frame, key)
-            cost += carried_cost(stack[depth - 1] if depth else None, frame, key)
+            cost += carried_cost(stack, depth, key)
             if frame.shape.container == MAP:
                 cost += self._target(frame.path, key)
             candidates.append((depth, cost, shape))

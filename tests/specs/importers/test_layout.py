@@ -404,6 +404,26 @@ AFTER_NESTED = [
     """,
     """\
     components:
+      requestBodies:
+        Users:
+          content:
+            application/json:
+              schema:
+                type: array
+                items:
+                  $ref: '#/components/schemas/User'
+          description: A list of users.
+      schemas:
+        User:
+          type: object
+          properties:
+            name:
+              type: string
+          xml:
+            name: User
+    """,
+    """\
+    components:
       schemas:
         Order:
           type: object
@@ -460,6 +480,7 @@ AFTER_NESTED = [
         "flow-default",
         "names-written-alike",
         "extension-on-the-operation",
+        "request-body-description-and-xml-name",
         "name-beginning-with-a-sign",
         "spaced-names-after-enum-values",
     ],
