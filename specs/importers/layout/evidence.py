@@ -55,7 +55,7 @@ _ALIKE = 2  # names in a map before their case counts
 _FAMILIES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (
         frozenset({"properties", "additionalProperties", "patternProperties", "propertyNames"})
-        | {"required", "minProperties", "maxProperties"},
+        | {"required", "minProperties", "maxProperties", "discriminator"},
         frozenset({"object"}),
     ),
     (

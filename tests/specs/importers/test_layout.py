@@ -425,6 +425,27 @@ AFTER_NESTED = [
     """\
     components:
       schemas:
+        Pet:
+          type: object
+          properties:
+            kind:
+              type: string
+              enum:
+              - cat
+              - dog
+          discriminator:
+            propertyName: kind
+          oneOf:
+          - $ref: '#/components/schemas/Cat'
+          - $ref: '#/components/schemas/Dog'
+        Cat:
+          type: object
+        Dog:
+          type: object
+    """,
+    """\
+    components:
+      schemas:
         Order:
           type: object
           properties:
@@ -481,6 +502,7 @@ AFTER_NESTED = [
         "names-written-alike",
         "extension-on-the-operation",
         "request-body-description-and-xml-name",
+        "discriminator-of-an-object",
         "name-beginning-with-a-sign",
         "spaced-names-after-enum-values",
     ],
