@@ -69,6 +69,7 @@ _FAMILIES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     ),
 )
 _FAMILY_OF = {keyword: wanted for keywords, wanted in _FAMILIES for keyword in keywords}
+_KEYWORDS_OF = {wanted: keywords for keywords, wanted in _FAMILIES}
 _VALUES = ("example", "default", "const")
 _TYPING = frozenset({"type", "const", "enum"})
 _JSON_TYPE_OF: dict[type, str] = {
@@ -167,7 +168,10 @@ def placement_cost(frame: Frame, key: str, peek: Any, inner: Frame | None = None
     if not types:
         return 0.0
     if family is not None:
-        return KEYWORD_MISFIT if not types & family else 0.0
+        # One slip, however many of its keywords (`minLength` and `maxLength` on an
+        # integer): the first costs, the rest are evidence of nothing new.
+        paid = not frame.keys.isdisjoint(_KEYWORDS_OF[family])
+        return KEYWORD_MISFIT if not types & family and not paid else 0.0
     if key == "format":
         return 0.0 if _format_fits(types, peek) else VALUE_MISFIT
     if peek is UNSEEN or frame.shallow().get("nullable") is True:

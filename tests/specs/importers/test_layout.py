@@ -8,6 +8,7 @@ import pytest
 from specs.errors import MalformedSource
 from specs.importers import LayoutDamaged, OpenAPIDocument, detect
 from specs.importers.layout.evidence import (
+    KEYWORD_MISFIT,
     LONG_TEXT,
     MISSING_PROPERTY,
     REQUIRED_FOUND,
@@ -540,6 +541,16 @@ def test_a_default_outside_the_enum_costs_unless_its_words_are_not_known_yet(pee
     pet = Frame(schema, False, "/components/schemas/Pet")
     pet = pet.expect("enum", schema.child("enum")[0]).fill(["available", "pending"])
     assert placement_cost(pet, "default", peek) == cost
+
+
+@pytest.mark.parametrize(("before", "cost"), [((), KEYWORD_MISFIT), (("minLength",), 0.0)])
+def test_keywords_of_one_family_that_misfit_the_type_cost_once(before, cost):
+    schema = DOCUMENT.child("components")[0].child("schemas")[0].child("Card")[0]
+    card = Frame(schema, False, "/components/schemas/Card")
+    card = card.expect("type", schema.child("type")[0]).fill("integer")
+    for keyword in before:
+        card = card.expect(keyword, schema.child(keyword)[0]).fill(3)
+    assert placement_cost(card, "maxLength", 4) == cost
 
 
 def test_a_first_reading_with_a_few_keys_out_of_order_still_shows_a_sorted_document():
