@@ -9,6 +9,7 @@ key out of the order the document keeps elsewhere (`habits`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -48,6 +49,9 @@ DATA_KEY = 0.4
 BOOLEAN_PROPERTY = 2.0
 FREE_DATA_KEY = 0.1
 UNLIKE_NAME = 0.5
+ALIKE_NAME = 1.0  # a bonus: a name of words shaped like another in its map
+_STYLE_WEIGHTS = (UNLIKE_NAME, UNLIKE_NAME, 2 * UNLIKE_NAME)  # a name opening with `(` is rare
+_WORDS = re.compile(r"\w+(?: \w+)*")
 CLOSED_EMPTY = 2.0
 XML_NAME_ABOVE = 1.0
 _ALIKE = 2  # names in a map before their case counts
@@ -154,7 +158,7 @@ def placement_cost(frame: Frame, key: str, peek: Any, inner: Frame | None = None
             return alone + (0.0 if key in frame.hint else DATA_KEY + EXAMPLE_EXTRA_KEY)
         return alone + (DATA_KEY if frame.schema is None else FREE_DATA_KEY)
     if shape.container == MAP:
-        return _unlike_names(frame.keys, key)
+        return _name_cost(frame.keys, key)
     if shape.kind != "Schema":
         # `summary` where the object has no such field is a Reference's, beside a `$ref`.
         alone = key in _REFERENCE_TEXT and key not in shape.fields and "$ref" not in frame.keys
@@ -176,6 +180,8 @@ def placement_cost(frame: Frame, key: str, peek: Any, inner: Frame | None = None
         return 0.0 if _format_fits(types, peek) else VALUE_MISFIT
     if peek is UNSEEN or frame.shallow().get("nullable") is True:
         return 0.0
+    if key == "default" and peek is None:
+        return 0.0  # `default: null` is written for "no default", whatever the type
     if not _fits(types, peek) or (key in _VALUES and not _listed(frame, inner, peek)):
         return VALUE_MISFIT
     return 0.0
@@ -213,18 +219,25 @@ def _carried_example_cost(carrier: Frame, key: str, peek: Any, inner: Frame | No
     return VALUE_MISFIT
 
 
-def _unlike_names(names: frozenset[str], key: str) -> float:
+def _name_cost(names: frozenset[str], key: str) -> float:
     """Names in one map are written alike: a capitalized name among lower-case ones (a
     model among properties), words among identifiers, or a name that begins with a sign
-    among names that begin with a letter, more likely starts an entry of an outer map
-    (or, in collapsed text, has lost its first word to the value before it)."""
-    if len(names) < _ALIKE:
-        return 0.0
-    style = _name_style(key)
-    return UNLIKE_NAME * sum(
-        all(_name_style(name)[feature] != style[feature] for name in names)
-        for feature in range(len(style))
-    )
+    among names that begin with a letter, more likely starts an entry of an outer map or,
+    in collapsed text, has lost its first word to the value before it (`(null)` for
+    `default (null)` beside `description (markdown)`, which it is written like)."""
+    cost = 0.0
+    if len(names) >= _ALIKE:
+        style = _name_style(key)
+        cost += sum(
+            weight
+            for feature, weight in enumerate(_STYLE_WEIGHTS)
+            if all(_name_style(name)[feature] != style[feature] for name in names)
+        )
+    shape = _WORDS.sub("w", key)
+    spaced = " " in key and shape.startswith("w") and shape != "w"
+    if spaced and any(_WORDS.sub("w", name) == shape for name in names):
+        cost -= ALIKE_NAME
+    return cost
 
 
 def _name_style(name: str) -> tuple[bool, bool, bool]:

@@ -447,6 +447,23 @@ AFTER_NESTED = [
     """\
     components:
       schemas:
+        Thing:
+          type: object
+          properties:
+            description (markdown):
+              type: string
+            default:
+              type: string
+              default: default value
+            default (null):
+              type: string
+              default: null
+            title:
+              type: string
+    """,
+    """\
+    components:
+      schemas:
         Order:
           type: object
           properties:
@@ -504,6 +521,7 @@ AFTER_NESTED = [
         "extension-on-the-operation",
         "request-body-description-and-xml-name",
         "discriminator-of-an-object",
+        "names-shaped-alike",
         "name-beginning-with-a-sign",
         "spaced-names-after-enum-values",
     ],
@@ -551,6 +569,14 @@ def test_keywords_of_one_family_that_misfit_the_type_cost_once(before, cost):
     for keyword in before:
         card = card.expect(keyword, schema.child(keyword)[0]).fill(3)
     assert placement_cost(card, "maxLength", 4) == cost
+
+
+@pytest.mark.parametrize(("key", "cost"), [("example", VALUE_MISFIT), ("default", 0.0)])
+def test_null_is_no_default_rather_than_a_value_of_the_wrong_type(key, cost):
+    schema = DOCUMENT.child("components")[0].child("schemas")[0].child("Name")[0]
+    name = Frame(schema, False, "/components/schemas/Name")
+    name = name.expect("type", schema.child("type")[0]).fill("string")
+    assert placement_cost(name, key, None) == cost
 
 
 def test_a_first_reading_with_a_few_keys_out_of_order_still_shows_a_sorted_document():
