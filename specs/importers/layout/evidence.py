@@ -49,8 +49,10 @@ DATA_KEY = 0.4
 BOOLEAN_PROPERTY = 2.0
 FREE_DATA_KEY = 0.1
 UNLIKE_NAME = 0.5
+EXTENSION_IN_DATA = 0.5
 ALIKE_NAME = 1.0  # a bonus: a name of words shaped like another in its map
-_STYLE_WEIGHTS = (UNLIKE_NAME, UNLIKE_NAME, 2 * UNLIKE_NAME)  # a name opening with `(` is rare
+# Capitalized, spaced, opening with a letter (a name opening with `(` is rare), hyphenated.
+_STYLE_WEIGHTS = (UNLIKE_NAME, UNLIKE_NAME, 2 * UNLIKE_NAME, UNLIKE_NAME)
 _WORDS = re.compile(r"\w+(?: \w+)*")
 CLOSED_EMPTY = 2.0
 XML_NAME_ABOVE = 1.0
@@ -154,8 +156,11 @@ def placement_cost(frame: Frame, key: str, peek: Any, inner: Frame | None = None
     if shape.container == ANY_DATA:
         # A `$ref` in data stands alone, as it does in the document's own objects.
         alone = REFERENCE_SIBLING if "$ref" in frame.keys and key not in _REFERENCE_FIELDS else 0.0
+        if key.startswith("x-"):
+            alone += EXTENSION_IN_DATA  # more likely an extension of an object around it
         if frame.hint is not None:
             return alone + (0.0 if key in frame.hint else DATA_KEY + EXAMPLE_EXTRA_KEY)
+        alone += _name_cost(frame.keys, key)
         return alone + (DATA_KEY if frame.schema is None else FREE_DATA_KEY)
     if shape.container == MAP:
         return _name_cost(frame.keys, key)
@@ -240,8 +245,8 @@ def _name_cost(names: frozenset[str], key: str) -> float:
     return cost
 
 
-def _name_style(name: str) -> tuple[bool, bool, bool]:
-    return name[:1].isupper(), " " in name, name[:1].isalnum()
+def _name_style(name: str) -> tuple[bool, ...]:
+    return name[:1].isupper(), " " in name, name[:1].isalnum(), "-" in name
 
 
 def listed_cost(frame: Frame, value: Any) -> float:

@@ -8,17 +8,19 @@ import pytest
 from specs.errors import MalformedSource
 from specs.importers import LayoutDamaged, OpenAPIDocument, detect
 from specs.importers.layout.evidence import (
+    EXTENSION_IN_DATA,
     KEYWORD_MISFIT,
     LONG_TEXT,
     MISSING_PROPERTY,
     REQUIRED_FOUND,
+    UNLIKE_NAME,
     VALUE_MISFIT,
     placement_cost,
     settled_cost,
 )
 from specs.importers.layout.frames import Frame
 from specs.importers.layout.habits import REQUIRED_THERE, Habits
-from specs.importers.layout.shapes import DOCUMENT
+from specs.importers.layout.shapes import ANY, DOCUMENT
 from specs.yamlio import load_yaml
 
 importer = LayoutDamaged()
@@ -577,6 +579,20 @@ def test_null_is_no_default_rather_than_a_value_of_the_wrong_type(key, cost):
     name = Frame(schema, False, "/components/schemas/Name")
     name = name.expect("type", schema.child("type")[0]).fill("string")
     assert placement_cost(name, key, None) == cost
+
+
+@pytest.mark.parametrize(
+    ("key", "extra"),
+    [
+        ("install", 0.0),
+        ("samples-languages", UNLIKE_NAME),
+        ("x-samples", UNLIKE_NAME + EXTENSION_IN_DATA),
+    ],
+)
+def test_data_keys_are_written_alike_and_extensions_belong_to_objects(key, extra):
+    sample = Frame(ANY, False, "/x-readme/code-samples/0")
+    sample = sample.expect("name", ANY).fill("curl").expect("language", ANY).fill("shell")
+    assert placement_cost(sample, key, "a") == placement_cost(sample, "install", "a") + extra
 
 
 def test_a_first_reading_with_a_few_keys_out_of_order_still_shows_a_sorted_document():
