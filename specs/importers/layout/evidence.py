@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from ...pointers import split
@@ -232,11 +233,11 @@ def _name_cost(names: frozenset[str], key: str) -> float:
     `default (null)` beside `description (markdown)`, which it is written like)."""
     cost = 0.0
     if len(names) >= _ALIKE:
-        style = _name_style(key)
+        style, seen = _name_style(key), _styles(names)
         cost += sum(
             weight
             for feature, weight in enumerate(_STYLE_WEIGHTS)
-            if all(_name_style(name)[feature] != style[feature] for name in names)
+            if seen[feature] == {not style[feature]}
         )
     shape = _WORDS.sub("w", key)
     spaced = " " in key and shape.startswith("w") and shape != "w"
@@ -245,6 +246,14 @@ def _name_cost(names: frozenset[str], key: str) -> float:
     return cost
 
 
+@lru_cache(maxsize=4096)
+def _styles(names: frozenset[str]) -> tuple[frozenset[bool], ...]:
+    """Each style feature's values among `names` (a frame's keys, shared between readings)."""
+    styles = [_name_style(name) for name in names]
+    return tuple(frozenset(style[feature] for style in styles) for feature in range(4))
+
+
+@lru_cache(maxsize=4096)
 def _name_style(name: str) -> tuple[bool, ...]:
     return name[:1].isupper(), " " in name, name[:1].isalnum(), "-" in name
 

@@ -30,7 +30,7 @@ __all__ = ["MARGIN", "SPACED_KEY", "SPACED_KEY_WORDS", "Placing"]
 
 MARGIN = 30.0  # a reading this much worse than the best is dropped
 LOCAL = 4.0  # of one reading's candidates, only those this close to its best are tried
-CANDIDATES = 6  # and at most this many
+CANDIDATES = 5  # and at most this many
 TIE = 0.001  # with nothing else to go by, a key stays in the innermost container
 SHADOWED = 1.0  # an entry named like a field of an open object (see `_shadowed`)
 SHADOW_FIT = 2.0  # that field's reading must cost at most this to cast the shadow
