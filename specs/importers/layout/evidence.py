@@ -239,9 +239,10 @@ def _name_cost(names: frozenset[str], key: str) -> float:
             for feature, weight in enumerate(_STYLE_WEIGHTS)
             if seen[feature] == {not style[feature]}
         )
+    if " " not in key:
+        return cost
     shape = _WORDS.sub("w", key)
-    spaced = " " in key and shape.startswith("w") and shape != "w"
-    if spaced and any(_WORDS.sub("w", name) == shape for name in names):
+    if shape.startswith("w") and shape != "w" and any(_WORDS.sub("w", n) == shape for n in names):
         cost -= ALIKE_NAME
     return cost
 
@@ -249,8 +250,7 @@ def _name_cost(names: frozenset[str], key: str) -> float:
 @lru_cache(maxsize=4096)
 def _styles(names: frozenset[str]) -> tuple[frozenset[bool], ...]:
     """Each style feature's values among `names` (a frame's keys, shared between readings)."""
-    styles = [_name_style(name) for name in names]
-    return tuple(frozenset(style[feature] for style in styles) for feature in range(4))
+    return tuple(frozenset(values) for values in zip(*map(_name_style, names), strict=True))
 
 
 @lru_cache(maxsize=4096)
@@ -400,30 +400,30 @@ def _closing_costs(frame: Frame) -> tuple[float, float]:
         return 0.0, REFERENCE_SIBLING * len(keys - _REFERENCE_FIELDS)
     missing = MISSING_FIELD * sum(1 for field in shape.required if field not in keys)
     if shape.kind == "Schema":
-        if "additionalProperties" in keys and keys.isdisjoint(_NAMING):
-            missing += _closed_empty_cost(frame.shallow())
-        settled = _xml_name_cost(frame) if "xml" in keys else 0.0
-        if keys.isdisjoint(_EVIDENT):
-            return missing, settled
-        return missing, settled + _schema_cost(frame.shallow(), frame.pending == "properties")
+        evident = not keys.isdisjoint(_EVIDENT)
+        if not evident and "xml" not in keys and "additionalProperties" not in keys:
+            return missing, 0.0
+        schema = frame.shallow()
+        if schema.get("additionalProperties") is False and keys.isdisjoint(_NAMING):
+            # It allows only `{}`: it closes an enclosing schema that has properties.
+            # (More keys could still name them.)
+            missing += CLOSED_EMPTY
+        settled = _xml_name_cost(schema, frame.path) if "xml" in keys else 0.0
+        if evident:
+            settled += _schema_cost(schema, frame.pending == "properties")
+        return missing, settled
     if shape.kind in ("Parameter", "Header") and "schema" in keys and "content" in keys:
         return missing, BOTH_SCHEMA_AND_CONTENT
     return missing, 0.0
 
 
-def _xml_name_cost(schema: Frame) -> float:
+def _xml_name_cost(schema: dict[str, Any], path: str) -> float:
     """An XML name that is the name of the component schema around this one names that
     component's element (`Pet: ... xml: {name: Pet}` after Pet's last property)."""
-    name = _view(schema.shallow().get("xml")).get("name")
-    parts = split(schema.path)
+    name = _view(schema.get("xml")).get("name")
+    parts = split(path)
     inside = len(parts) > 3 and parts[:2] == ["components", "schemas"]
     return XML_NAME_ABOVE if inside and isinstance(name, str) and parts[2] == name else 0.0
-
-
-def _closed_empty_cost(schema: dict[str, Any]) -> float:
-    """`additionalProperties: false` with no properties allows only `{}`: it closes an
-    enclosing schema that has them. (More keys could still name them.)"""
-    return CLOSED_EMPTY if schema.get("additionalProperties") is False else 0.0
 
 
 def _names(value: Any) -> frozenset[str] | None:

@@ -24,6 +24,7 @@ from specs.importers.layout.shapes import ANY, DOCUMENT
 from specs.yamlio import load_yaml
 
 importer = LayoutDamaged()
+SCHEMA = DOCUMENT.child("components")[0].child("schemas")[0].item
 
 HEAD = "openapi: 3.1.0\ninfo:\n  title: t\n  version: '1'\n"
 DAMAGES = ["lines", "collapsed"]
@@ -472,10 +473,10 @@ AFTER_NESTED = [
             item:
               type: object
               properties:
-                code:
-                  type: integer
-                text:
+                sku:
                   type: string
+                quantity:
+                  type: integer
             _links:
               type: object
     """,
@@ -533,13 +534,19 @@ def test_keys_after_nested_schemas_go_where_they_fit(how, body):
     assert got == original
 
 
+def schema_frame(*entries: tuple[str, Any]) -> Frame:
+    """A component schema's frame with these keys read, in order."""
+    frame = Frame(SCHEMA, False, "/components/schemas/Thing")
+    for key, value in entries:
+        frame = frame.expect(key, SCHEMA.child(key)[0]).fill(value)
+    return frame
+
+
 def test_required_names_are_not_orphans_while_the_properties_are_read():
-    schema = DOCUMENT.child("components")[0].child("schemas")[0].child("Pet")[0]
-    names, properties = schema.child("required")[0], schema.child("properties")[0]
-    pet = Frame(schema, False, "/components/schemas/Pet").expect("required", names)
-    pet = pet.fill(["name"]).expect("properties", properties)
+    properties = SCHEMA.child("properties")[0]
+    pet = schema_frame(("required", ["name"])).expect("properties", properties)
     assert settled_cost(pet) == -REQUIRED_FOUND  # as if found, like a reading that closed them
-    empty = Frame(properties, False, "/components/schemas/Pet/properties")
+    empty = Frame(properties, False, "/components/schemas/Thing/properties")
     assert settled_cost(pet.fill(empty)) > 0.0
 
 
@@ -547,38 +554,25 @@ def test_required_names_are_not_orphans_while_the_properties_are_read():
     ("required", "cost"), [("content", -REQUIRED_FOUND), ("id", MISSING_PROPERTY)]
 )
 def test_a_composed_schema_requires_what_its_inline_branches_name(required, cost):
-    schema = DOCUMENT.child("components")[0].child("schemas")[0].child("Message")[0]
     branches = [{"type": "object", "properties": {"content": {"type": "string"}}}]
-    message = Frame(schema, False, "/components/schemas/Message")
-    message = message.expect("anyOf", schema.child("anyOf")[0]).fill(branches)
-    message = message.expect("required", schema.child("required")[0]).fill([required])
-    assert settled_cost(message) == cost
+    assert settled_cost(schema_frame(("anyOf", branches), ("required", [required]))) == cost
 
 
 @pytest.mark.parametrize(("peek", "cost"), [("sold", VALUE_MISFIT), (LONG_TEXT, 0.0)])
 def test_a_default_outside_the_enum_costs_unless_its_words_are_not_known_yet(peek, cost):
-    schema = DOCUMENT.child("components")[0].child("schemas")[0].child("Pet")[0]
-    pet = Frame(schema, False, "/components/schemas/Pet")
-    pet = pet.expect("enum", schema.child("enum")[0]).fill(["available", "pending"])
+    pet = schema_frame(("enum", ["available", "pending"]))
     assert placement_cost(pet, "default", peek) == cost
 
 
 @pytest.mark.parametrize(("before", "cost"), [((), KEYWORD_MISFIT), (("minLength",), 0.0)])
 def test_keywords_of_one_family_that_misfit_the_type_cost_once(before, cost):
-    schema = DOCUMENT.child("components")[0].child("schemas")[0].child("Card")[0]
-    card = Frame(schema, False, "/components/schemas/Card")
-    card = card.expect("type", schema.child("type")[0]).fill("integer")
-    for keyword in before:
-        card = card.expect(keyword, schema.child(keyword)[0]).fill(3)
+    card = schema_frame(("type", "integer"), *((keyword, 3) for keyword in before))
     assert placement_cost(card, "maxLength", 4) == cost
 
 
 @pytest.mark.parametrize(("key", "cost"), [("example", VALUE_MISFIT), ("default", 0.0)])
 def test_null_is_no_default_rather_than_a_value_of_the_wrong_type(key, cost):
-    schema = DOCUMENT.child("components")[0].child("schemas")[0].child("Name")[0]
-    name = Frame(schema, False, "/components/schemas/Name")
-    name = name.expect("type", schema.child("type")[0]).fill("string")
-    assert placement_cost(name, key, None) == cost
+    assert placement_cost(schema_frame(("type", "string")), key, None) == cost
 
 
 @pytest.mark.parametrize(
@@ -634,8 +628,7 @@ def test_a_property_is_cheaper_where_the_first_reading_requires_it(path, key, bo
           - object
     """)
     )
-    properties = DOCUMENT.child("components")[0].child("schemas")[0].item.child("properties")[0]
-    frame = Frame(properties, False, path)
+    frame = Frame(SCHEMA.child("properties")[0], False, path)
     assert Habits.of(first).cost(frame, key) == bonus
 
 
