@@ -27,6 +27,7 @@ __all__ = [
     "example_schema",
     "listed_cost",
     "placement_cost",
+    "required_names",
     "schema_names",
     "settled_cost",
     "value_cost",
@@ -313,6 +314,27 @@ def example_schema(parent: Frame, resolve: Resolve) -> Any:
 def schema_names(schema: Any, resolve: Resolve) -> frozenset[str] | None:
     """The property names `schema` declares, if it declares any."""
     return _names(_branches(schema, resolve).get("properties")) if schema is not None else None
+
+
+def required_names(schema: Frame) -> frozenset[str]:
+    """The names a schema requires, its inline branches' (`oneOf: [{required: [...]}]`)
+    included: those pick among the schema's own properties."""
+    view = schema.shallow()
+    lists = [view.get("required")]
+    for name in ("allOf", "anyOf", "oneOf"):
+        branches = view.get(name)
+        if isinstance(branches, Frame):
+            branches = branches.items() if branches.seq else []
+        if isinstance(branches, list):
+            lists += [_view(branch).get("required") for branch in branches]
+    names = (data(found) for found in lists)
+    return frozenset(
+        name
+        for found in names
+        if isinstance(found, list)
+        for name in found
+        if isinstance(name, str)
+    )
 
 
 def _branches(schema: Any, resolve: Resolve, depth: int = 0) -> dict[Any, Any]:

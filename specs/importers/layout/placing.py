@@ -18,6 +18,7 @@ from .evidence import (
     carried_cost,
     closing_cost,
     placement_cost,
+    required_names,
     value_cost,
 )
 from .frames import Frame
@@ -40,6 +41,9 @@ SELF_REFERENCE = 5.0  # a `$ref` to the object that holds it
 SPACED_KEY = 1.5  # each extra word of a key in collapsed text (`Option One:`)
 SPACED_KEY_WORDS = 8
 MIXED_ITEMS = 1.5  # a list item of another kind than the one before
+REQUIRED_NAMED = -1.0  # a property its schema's `required` names, read or still ahead (a bonus)
+_REQUIRING = frozenset({"required", "allOf", "anyOf", "oneOf"})
+REQUIRED_AHEAD = 2000  # tokens ahead in which a `required` list may name a property
 Candidate = tuple[int, float, "Shape | None"]
 
 
@@ -74,6 +78,7 @@ class Placing:
         self.starts = [t.start for t in tokens]
         self.next = self._candidates()
         self.targets = self._targets()
+        self.required = self._required_ahead()
 
     def _targets(self) -> frozenset[str]:
         """The local pointers that `$ref`s anywhere in the text point to."""
@@ -88,6 +93,36 @@ class Placing:
     def _target(self, path: str, key: str) -> float:
         """A bonus for a named entry that some `$ref` points to."""
         return REFERENCED if self.targets and join(path, key) in self.targets else 0.0
+
+    def _required_ahead(self) -> list[frozenset[str] | None]:
+        """For each key, the names of the first `required` list after it that names it, if
+        near: a schema's `required` often follows its properties, too late to keep the
+        reading that placed them right in the beam."""
+        lists: list[tuple[int, frozenset[str]]] = []
+        tokens = self.tokens
+        for index, token in enumerate(tokens[:-2]):
+            if token.kind != KEY or self.keys[index] != "required":
+                continue
+            listed = []
+            item = index + 1
+            while item + 1 < len(tokens) and tokens[item].kind == DASH:
+                if tokens[item + 1].kind != TEXT:
+                    break
+                listed.append(str(scalars.plain(tokens[item + 1].text.split(" ")[0])))
+                item += 2
+            if listed:
+                lists.append((index, frozenset(listed)))
+        result: list[frozenset[str] | None] = [None] * len(tokens)
+        nearest: dict[str, tuple[int, frozenset[str]]] = {}
+        for index in range(len(tokens) - 1, -1, -1):
+            while lists and lists[-1][0] > index:
+                at, names = lists.pop()
+                nearest.update(dict.fromkeys(names, (at, names)))
+            # A list names the last key of its name before it: once is enough.
+            found = nearest.pop(self.keys[index], None) if tokens[index].kind == KEY else None
+            if found is not None and found[0] - index <= REQUIRED_AHEAD:
+                result[index] = found[1]
+        return result
 
     def _candidates(self) -> list[int]:
         """For each token, the first token from it on that may be structure."""
@@ -173,7 +208,7 @@ class Placing:
             if frame.shape.container == MAP:
                 cost += self._target(frame.path, key)
             candidates.append((depth, cost, shape))
-        return self._shadowed(candidates, stack, key)
+        return self._required_named(self._shadowed(candidates, stack, key), stack, key, state.pos)
 
     def _place(self, state: State, candidates: list[Candidate], emit: Emit) -> None:
         """Each candidate worth trying, with the cost of closing what lies above it."""
@@ -219,6 +254,31 @@ class Placing:
             (depth, cost + SHADOWED if stack[depth].shape.container in _NAMED else cost, shape)
             for depth, cost, shape in candidates
         ]
+
+    def _required_named(
+        self, candidates: list[Candidate], stack: tuple[Frame, ...], key: str, pos: int
+    ) -> list[Candidate]:
+        """A property goes where its schema's `required` names it: the list the schema
+        already has, or else the one ahead that names the key and most of the properties
+        a candidate already holds."""
+        ahead = self.required[pos]
+        named: set[int] = set()
+        overlaps: dict[int, int] = {}
+        for depth, _, _ in candidates:
+            schema = stack[depth - 1] if depth else None
+            if schema is None or schema.pending != "properties" or schema.shape.kind != "Schema":
+                continue
+            if not schema.keys.isdisjoint(_REQUIRING):
+                if key in required_names(schema):
+                    named.add(depth)
+            elif ahead is not None:
+                overlaps[depth] = len(stack[depth].keys & ahead)
+        best = max(overlaps.values(), default=0)
+        if best:
+            named.update(depth for depth, overlap in overlaps.items() if overlap == best)
+        if not named:
+            return candidates
+        return [(d, c + REQUIRED_NAMED if d in named else c, s) for d, c, s in candidates]
 
     def _key(self, state: State) -> str:
         """The key at `pos`; in collapsed text it may begin words earlier, at `aux`."""

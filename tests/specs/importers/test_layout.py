@@ -16,6 +16,7 @@ from specs.importers.layout.evidence import (
     UNLIKE_NAME,
     VALUE_MISFIT,
     placement_cost,
+    required_names,
     settled_cost,
 )
 from specs.importers.layout.frames import Frame
@@ -501,6 +502,46 @@ AFTER_NESTED = [
             status (nullable):
               type: string
     """,
+    # Properties after a nested object's last one: the `required` list that follows
+    # names them, too late for the beam to have kept the reading that closed it early.
+    SCHEMAS
+    + """\
+    Models:
+      type: object
+      properties:
+        hits:
+          type: array
+          items:
+            type: object
+            properties:
+              authorId:
+                type: string
+              compliance:
+                type: object
+                properties:
+                  provider:
+                    type: string
+                  terms:
+                    type: string
+                  maintainer:
+                    type: string
+              teamId:
+                type: string
+              name:
+                type: string
+              id:
+                type: string
+              updatedAt:
+                type: string
+            required:
+            - authorId
+            - id
+            - name
+            - teamId
+            - updatedAt
+        page:
+          type: number
+    """,
 ]
 
 
@@ -527,6 +568,7 @@ AFTER_NESTED = [
         "names-shaped-alike",
         "name-beginning-with-a-sign",
         "spaced-names-after-enum-values",
+        "properties-a-later-required-names",
     ],
 )
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
@@ -548,6 +590,12 @@ def test_required_names_are_not_orphans_while_the_properties_are_read():
     assert settled_cost(pet) == -REQUIRED_FOUND  # as if found, like a reading that closed them
     empty = Frame(properties, False, "/components/schemas/Thing/properties")
     assert settled_cost(pet.fill(empty)) > 0.0
+
+
+def test_a_schema_requires_what_its_inline_branches_require():
+    branches = [{"required": ["title", "category"]}, {"required": ["title", "slug"]}]
+    frame = schema_frame(("oneOf", branches), ("required", ["id"]))
+    assert required_names(frame) == {"id", "title", "category", "slug"}
 
 
 @pytest.mark.parametrize(
