@@ -320,13 +320,7 @@ def required_names(schema: Frame) -> frozenset[str]:
     """The names a schema requires, its inline branches' (`oneOf: [{required: [...]}]`)
     included: those pick among the schema's own properties."""
     view = schema.shallow()
-    lists = [view.get("required")]
-    for name in ("allOf", "anyOf", "oneOf"):
-        branches = view.get(name)
-        if isinstance(branches, Frame):
-            branches = branches.items() if branches.seq else []
-        if isinstance(branches, list):
-            lists += [_view(branch).get("required") for branch in branches]
+    lists = [view.get("required")] + [_view(b).get("required") for b in _inline_branches(view)]
     names = (data(found) for found in lists)
     return frozenset(
         name
@@ -350,17 +344,23 @@ def _branches(schema: Any, resolve: Resolve, depth: int = 0) -> dict[Any, Any]:
     if "properties" in view:
         return view
     merged: dict[Any, Any] = {}
+    for branch in _inline_branches(view):
+        found = _branches(branch, resolve, depth + 1)
+        if "$ref" in found:
+            return view  # a branch defined where the first reading did not see it
+        for key, value in _view(found.get("properties")).items():
+            merged.setdefault(key, value)
+    return {**view, "properties": merged} if merged else view
+
+
+def _inline_branches(view: dict[Any, Any]) -> Iterator[Any]:
+    """The schemas of a schema's `allOf`, `anyOf` and `oneOf`, in that order."""
     for name in ("allOf", "anyOf", "oneOf"):
         branches = view.get(name)
         if isinstance(branches, Frame):
             branches = branches.items() if branches.seq else []
-        for branch in branches if isinstance(branches, list) else []:
-            found = _branches(branch, resolve, depth + 1)
-            if "$ref" in found:
-                return view  # a branch defined where the first reading did not see it
-            for key, value in _view(found.get("properties")).items():
-                merged.setdefault(key, value)
-    return {**view, "properties": merged} if merged else view
+        if isinstance(branches, list):
+            yield from branches
 
 
 def _unresolved(ref: str) -> None:
