@@ -68,6 +68,15 @@ class Habits:
         habits._whole = ordered / max(sum(habits._sorted.values()), 1)
         return habits
 
+    @classmethod
+    def sorted(cls) -> Habits:
+        """The one habit assumed when a document cannot be read without habits: sorted keys
+        (a key that sorts before its predecessor opens a new object). A sorted document that
+        nests deep can lose every reading before any key breaks the order enough to tell."""
+        habits = cls()
+        habits._whole = 1.0
+        return habits
+
     def schema(self, ref: str) -> dict[str, Any] | None:
         """The schema a local `$ref` names, as the first reading has it."""
         uri, pointer = parse_ref(ref)
@@ -111,7 +120,7 @@ class Habits:
 
     def cost(self, frame: Frame, key: str) -> float:
         """Cost of appending `key` to `frame`."""
-        if not self._sorted:
+        if not self._sorted and self._whole < _SURE_DOCUMENT:
             return 0.0
         shape = frame.shape
         cost = REQUIRED_THERE if key in self._required.get(frame.path, ()) else 0.0

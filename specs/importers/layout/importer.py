@@ -61,7 +61,7 @@ class LayoutDamaged:
                 column=where.column if where else None,
             )
         try:
-            first = _widening(text, tokens, collapsed, Habits(), FIRST_BEAM)
+            first = _first(text, tokens, collapsed)
         except Failure as failure:
             token = tokens[failure.position]
             what = f"{token.text!r} cannot be placed in any open object here"
@@ -103,6 +103,14 @@ class LayoutDamaged:
                 origin=origin,
                 pointer="",
             )
+
+
+def _first(text: str, tokens: list[Token], collapsed: bool) -> Reading:
+    """The reading that teaches habits: with none, or else assuming sorted keys."""
+    try:
+        return _widening(text, tokens, collapsed, Habits(), FIRST_BEAM)
+    except Failure:
+        return _widening(text, tokens, collapsed, Habits.sorted(), FIRST_BEAM)
 
 
 def _widening(

@@ -576,6 +576,44 @@ def test_keys_after_nested_schemas_go_where_they_fit(how, body):
     assert got == original
 
 
+SORTED_DEEP = """\
+components:
+  schemas:
+    Response:
+      properties:
+        job:
+          properties:
+            metadata:
+              properties:
+                flow:
+                  items:
+                    properties:
+                      logic:
+                        properties:
+                          cases: {}
+                          default: {}
+                          transform: {}
+                        type: object
+                      workflowId: {}
+                    type: object
+                  type: array
+              type: object
+            updatedAt: {}
+      required:
+      - job
+info:
+  title: t
+  version: '1'
+openapi: 3.0.0
+paths: {}
+"""
+
+
+@pytest.mark.parametrize("how", DAMAGES)
+def test_a_sorted_document_no_reading_without_habits_keeps_is_read_as_sorted(how):
+    assert read(damage(SORTED_DEEP, how)) == load_yaml(SORTED_DEEP)
+
+
 def schema_frame(*entries: tuple[str, Any]) -> Frame:
     """A component schema's frame with these keys read, in order."""
     frame = Frame(SCHEMA, False, "/components/schemas/Thing")
