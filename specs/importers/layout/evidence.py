@@ -57,6 +57,8 @@ ALIKE_NAME = 1.0  # a bonus: a name of words shaped like another in its map
 _STYLE_WEIGHTS = (UNLIKE_NAME, UNLIKE_NAME, 2 * UNLIKE_NAME, UNLIKE_NAME)
 _WORDS = re.compile(r"\w+(?: \w+)*")
 CLOSED_EMPTY = 2.0
+TITLE_NAMED = 1.0  # a bonus: a schema titled with its own name (7,955 of 12,000 in APIs.guru)
+_NAMED_SCHEMAS = frozenset({"schemas", "properties"})
 XML_NAME_ABOVE = 1.0
 _ALIKE = 2  # names in a map before their case counts
 
@@ -172,6 +174,8 @@ def placement_cost(frame: Frame, key: str, peek: Any, inner: Frame | None = None
         return (NOT_A_REFERENCE if alone else 0.0) + _carried_example_cost(frame, key, peek, inner)
     if key == "type":
         return _type_cost(frame, peek)
+    if key == "title":
+        return -TITLE_NAMED if _titled_by_name(frame.path, peek) else 0.0
     family = _FAMILY_OF.get(key)
     if (family is None and key not in _CHECKED) or not frame.keys & _TYPING:
         return 0.0
@@ -437,6 +441,19 @@ def _closing_costs(frame: Frame) -> tuple[float, float]:
     if shape.kind in ("Parameter", "Header") and "schema" in keys and "content" in keys:
         return missing, BOTH_SCHEMA_AND_CONTENT
     return missing, 0.0
+
+
+def _titled_by_name(path: str, title: Any) -> bool:
+    """Whether `title` is the name of the component or property the schema at `path` is,
+    as generators write it (`Pet` for `pet`, `Created At` for `created_at`)."""
+    parts = split(path)
+    if not isinstance(title, str) or len(parts) < 2 or parts[-2] not in _NAMED_SCHEMAS:
+        return False
+    return _plain_name(title) == _plain_name(parts[-1])
+
+
+def _plain_name(name: str) -> str:
+    return "".join(character for character in name.lower() if character.isalnum())
 
 
 def _xml_name_cost(schema: dict[str, Any], path: str) -> float:

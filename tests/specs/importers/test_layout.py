@@ -13,6 +13,7 @@ from specs.importers.layout.evidence import (
     LONG_TEXT,
     MISSING_PROPERTY,
     REQUIRED_FOUND,
+    TITLE_NAMED,
     UNLIKE_NAME,
     VALUE_MISFIT,
     placement_cost,
@@ -542,6 +543,18 @@ AFTER_NESTED = [
         page:
           type: number
     """,
+    """\
+    components:
+      schemas:
+        Expression:
+          type: object
+          properties:
+            value:
+              oneOf:
+              - type: string
+              - type: number
+          title: Expression
+    """,
 ]
 
 
@@ -569,6 +582,7 @@ AFTER_NESTED = [
         "name-beginning-with-a-sign",
         "spaced-names-after-enum-values",
         "properties-a-later-required-names",
+        "title-that-names-its-schema",
     ],
 )
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
@@ -642,6 +656,19 @@ def test_a_schema_requires_what_its_inline_branches_require():
 def test_a_composed_schema_requires_what_its_inline_branches_name(required, cost):
     branches = [{"type": "object", "properties": {"content": {"type": "string"}}}]
     assert settled_cost(schema_frame(("anyOf", branches), ("required", [required]))) == cost
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "cost"),
+    [
+        ("/components/schemas/Expression", "Expression", -TITLE_NAMED),
+        ("/components/schemas/Model/properties/created_at", "Created At", -TITLE_NAMED),
+        ("/components/schemas/Model/properties/created_at", "Creation time", 0.0),
+        ("/components/schemas/Model/oneOf/0", "0", 0.0),
+    ],
+)
+def test_a_title_that_names_its_schema_is_a_bonus(path, title, cost):
+    assert placement_cost(Frame(SCHEMA, False, path), "title", title) == cost
 
 
 @pytest.mark.parametrize(("peek", "cost"), [("sold", VALUE_MISFIT), (LONG_TEXT, 0.0)])
