@@ -57,6 +57,8 @@ ALIKE_NAME = 1.0  # a bonus: a name of words shaped like another in its map
 _STYLE_WEIGHTS = (UNLIKE_NAME, UNLIKE_NAME, 2 * UNLIKE_NAME, UNLIKE_NAME)
 _WORDS = re.compile(r"\w+(?: \w+)*")
 CLOSED_EMPTY = 2.0
+UNTYPED_PROPERTIES = 0.5
+"""A schema with properties but no type (or composition): 4,684 of 45,232 in APIs.guru."""
 TITLE_NAMED = 1.0  # a bonus: a schema titled with its own name (7,955 of 12,000 in APIs.guru)
 _NAMED_SCHEMAS = frozenset({"schemas", "properties"})
 XML_NAME_ABOVE = 1.0
@@ -426,6 +428,8 @@ def _closing_costs(frame: Frame) -> tuple[float, float]:
         return 0.0, REFERENCE_SIBLING * len(keys - _REFERENCE_FIELDS)
     missing = MISSING_FIELD * sum(1 for field in shape.required if field not in keys)
     if shape.kind == "Schema":
+        if "properties" in keys and "type" not in keys and keys.isdisjoint(_COMPOSED):
+            missing += UNTYPED_PROPERTIES
         evident = not keys.isdisjoint(_EVIDENT)
         if not evident and "xml" not in keys and "additionalProperties" not in keys:
             return missing, 0.0

@@ -555,6 +555,17 @@ AFTER_NESTED = [
               - type: number
           title: Expression
     """,
+    """\
+    components:
+      schemas:
+        Event:
+          properties:
+            config:
+              oneOf:
+              - type: string
+              - type: integer
+          type: object
+    """,
 ]
 
 
@@ -583,6 +594,7 @@ AFTER_NESTED = [
         "spaced-names-after-enum-values",
         "properties-a-later-required-names",
         "title-that-names-its-schema",
+        "type-of-the-schema-with-properties",
     ],
 )
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
