@@ -566,6 +566,27 @@ AFTER_NESTED = [
               - type: integer
           type: object
     """,
+    """\
+    components:
+      schemas:
+        Strings:
+          type: object
+          properties:
+            default:
+              type: string
+              default: default value
+            default (null):
+              type: string
+              default: null
+            enum (with default):
+              type: string
+              enum:
+              - available
+              - sold
+              default: available
+            enum (with default and required):
+              type: string
+    """,
 ]
 
 
@@ -595,6 +616,7 @@ AFTER_NESTED = [
         "properties-a-later-required-names",
         "title-that-names-its-schema",
         "type-of-the-schema-with-properties",
+        "long-spaced-names-after-values",
     ],
 )
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
