@@ -27,7 +27,7 @@ from .shapes import ANY_DATA, MAP, Shape
 from .state import AFTER, VALUE, Emit, State
 from .tokens import DASH, KEY, TEXT, Token, plain_key
 
-__all__ = ["MARGIN", "SPACED_KEY", "SPACED_KEY_WORDS", "Placing"]
+__all__ = ["MARGIN", "SPACED_KEY_WORDS", "Placing", "spaced_key_cost"]
 
 MARGIN = 30.0  # a reading this much worse than the best is dropped
 LOCAL = 4.0  # of one reading's candidates, only those this close to its best are tried
@@ -38,7 +38,8 @@ SHADOW_FIT = 2.0  # that field's reading must cost at most this to cast the shad
 _NAMED = (MAP, ANY_DATA)
 REFERENCED = -2.0  # a named entry that a `$ref` points to (a bonus)
 SELF_REFERENCE = 5.0  # a `$ref` to the object that holds it
-SPACED_KEY = 1.5  # each extra word of a key in collapsed text (`Option One:`)
+SPACED_KEY = 1.5  # an extra word of a key in collapsed text (`Option One:`)
+SPACED_KEY_MORE = 0.5  # each word after it: a name with spaces seldom stops at two words
 SPACED_KEY_WORDS = 8
 MIXED_ITEMS = 1.5  # a list item of another kind than the one before
 REQUIRED_NAMED = -1.0  # a property its schema's `required` names, read or still ahead (a bonus)
@@ -56,6 +57,11 @@ def _kind(value: Any) -> type | None:
     if value is dict or value is list:
         return value
     return dict if isinstance(value, dict) else list if isinstance(value, list) else str
+
+
+def spaced_key_cost(words: int) -> float:
+    """Cost of a collapsed key with `words` extra words before its last one."""
+    return SPACED_KEY + SPACED_KEY_MORE * (words - 1)
 
 
 def _mixed(frame: Frame, kind: type | None) -> float:
@@ -172,7 +178,7 @@ class Placing:
             return
         key = self.source[self.tokens[state.pos].start : self.tokens[end].start]
         if plain_key(key + self.tokens[end].text):
-            moved = self._moved(state, end, AFTER, state.pos, SPACED_KEY * (end - state.pos))
+            moved = self._moved(state, end, AFTER, state.pos, spaced_key_cost(end - state.pos))
             self.after(moved, emit)
 
     def _key_candidates(self, state: State) -> list[Candidate]:

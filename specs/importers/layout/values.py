@@ -14,7 +14,7 @@ import yaml
 from . import scalars
 from .evidence import example_schema, listed_cost, placement_cost, schema_names, settled_cost
 from .frames import Frame
-from .placing import SPACED_KEY, SPACED_KEY_WORDS, Placing
+from .placing import SPACED_KEY_WORDS, Placing, spaced_key_cost
 from .shapes import ANY_DATA, MAP
 from .state import AFTER, BLOCK, PLAIN, VALUE, Emit, State
 from .tokens import BLOCK_HEADER, DASH, KEY, TEXT, Token, plain_key, scan_flow, scan_quoted
@@ -143,7 +143,7 @@ class Reader(Placing):
             key += self.tokens[end].text
             if not plain_key(key):
                 break
-            cost = SPACED_KEY * (end - first) + _key_cost(key)
+            cost = spaced_key_cost(end - first) + _key_cost(key)
             key = scalars.key_text(key)
             if first == start:
                 self._nested(state, key, end, cost, emit)

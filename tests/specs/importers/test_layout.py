@@ -587,6 +587,24 @@ AFTER_NESTED = [
             enum (with default and required):
               type: string
     """,
+    """\
+    components:
+      schemas:
+        Strings:
+          type: object
+          properties:
+            enum (with empty option):
+              type: string
+              enum:
+              - ''
+              - available
+              - sold
+            enum (with empty option and empty default):
+              type: string
+              enum:
+              - ''
+              default: ''
+    """,
 ]
 
 
@@ -617,6 +635,7 @@ AFTER_NESTED = [
         "title-that-names-its-schema",
         "type-of-the-schema-with-properties",
         "long-spaced-names-after-values",
+        "six-word-name-after-a-list-item",
     ],
 )
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
