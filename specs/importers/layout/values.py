@@ -142,7 +142,7 @@ class Reader(Placing):
             key = self.source[self.tokens[first].start : self.tokens[end].start]
             key += self.tokens[end].text
             if not plain_key(key):
-                break
+                continue  # `` `null` default): `` may yet begin a word earlier
             cost = spaced_key_cost(end - first) + _key_cost(key)
             key = scalars.key_text(key)
             if first == start:

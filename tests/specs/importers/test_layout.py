@@ -605,6 +605,21 @@ AFTER_NESTED = [
               - ''
               default: ''
     """,
+    """\
+    components:
+      schemas:
+        Arrays:
+          type: object
+          properties:
+            array<string>:
+              type: array
+              items:
+                type: string
+            array<string> (with overall `null` default):
+              type: array
+              items:
+                type: string
+    """,
 ]
 
 
@@ -636,6 +651,7 @@ AFTER_NESTED = [
         "type-of-the-schema-with-properties",
         "long-spaced-names-after-values",
         "six-word-name-after-a-list-item",
+        "spaced-name-with-a-backquoted-word",
     ],
 )
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
