@@ -56,6 +56,7 @@ ALIKE_NAME = 1.0  # a bonus: a name of words shaped like another in its map
 # Capitalized, spaced, opening with a letter (a name opening with `(` is rare), hyphenated.
 _STYLE_WEIGHTS = (UNLIKE_NAME, UNLIKE_NAME, 2 * UNLIKE_NAME, UNLIKE_NAME)
 _WORDS = re.compile(r"\w+(?: \w+)*")
+_WORD = re.compile(r"\w+")
 CLOSED_EMPTY = 2.0
 UNTYPED_PROPERTIES = 0.5
 """A schema with properties but no type (or composition): 4,684 of 45,232 in APIs.guru."""
@@ -248,10 +249,26 @@ def _name_cost(names: frozenset[str], key: str) -> float:
         )
     if " " not in key:
         return cost
-    shape = _WORDS.sub("w", key)
-    if shape.startswith("w") and shape != "w" and any(_WORDS.sub("w", n) == shape for n in names):
+    coarse, fine = _word_shapes(key)
+    if fine in _shapes(names)[1] or (
+        coarse.startswith("w") and coarse != "w" and coarse in _shapes(names)[0]
+    ):
         cost -= ALIKE_NAME
     return cost
+
+
+@lru_cache(maxsize=4096)
+def _shapes(names: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The word shapes of `names` (see `_word_shapes`), each kind as a set."""
+    shapes = [_word_shapes(name) for name in names if " " in name]
+    return frozenset(c for c, _ in shapes), frozenset(f for _, f in shapes)
+
+
+def _word_shapes(name: str) -> tuple[str, str]:
+    """A name's shape with each run of spaced words as one `w` (`enum (with default)` is
+    written like `enum (with default and required)`), and with each word as one (`string
+    and null` like `string and number`)."""
+    return _WORDS.sub("w", name), _WORD.sub("w", name)
 
 
 @lru_cache(maxsize=4096)

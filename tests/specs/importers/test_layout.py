@@ -8,6 +8,7 @@ import pytest
 from specs.errors import MalformedSource
 from specs.importers import LayoutDamaged, OpenAPIDocument, detect
 from specs.importers.layout.evidence import (
+    ALIKE_NAME,
     EXTENSION_IN_DATA,
     KEYWORD_MISFIT,
     LONG_TEXT,
@@ -620,6 +621,28 @@ AFTER_NESTED = [
               items:
                 type: string
     """,
+    """\
+    components:
+      schemas:
+        Mixed:
+          type: object
+          properties:
+            string and number:
+              type:
+              - string
+              - number
+              description: This can be either a `string` or a `number`.
+            string and boolean:
+              type:
+              - string
+              - boolean
+              description: This can be either a `string` or a `boolean`.
+            string and null:
+              type:
+              - string
+              - 'null'
+              description: This can be either a `string` or `null`.
+    """,
 ]
 
 
@@ -652,6 +675,7 @@ AFTER_NESTED = [
         "long-spaced-names-after-values",
         "six-word-name-after-a-list-item",
         "spaced-name-with-a-backquoted-word",
+        "spaced-names-after-sentences",
     ],
 )
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
@@ -769,6 +793,24 @@ def test_data_keys_are_written_alike_and_extensions_belong_to_objects(key, extra
     sample = Frame(ANY, False, "/x-readme/code-samples/0")
     sample = sample.expect("name", ANY).fill("curl").expect("language", ANY).fill("shell")
     assert placement_cost(sample, key, "a") == placement_cost(sample, "install", "a") + extra
+
+
+@pytest.mark.parametrize(
+    ("key", "cost"),
+    [
+        ("string and null", -ALIKE_NAME),  # word for word like `string and number`
+        ("enum (with default and required)", -ALIKE_NAME),  # like `enum (with default)`
+        ("string or null", -ALIKE_NAME),
+        ("a nullable string", -ALIKE_NAME),
+        ("string, or null", 0.0),
+    ],
+)
+def test_spaced_names_written_like_another_in_their_map_are_a_bonus(key, cost):
+    names = Frame(ANY, False, "/components/schemas/Mixed/properties/x/example")
+    for name in ("string and number", "enum (with default)"):
+        names = names.expect(name, ANY).fill("a")
+    unlike = placement_cost(names, "nullable string", "a")
+    assert placement_cost(names, key, "a") - unlike == cost
 
 
 def test_a_first_reading_with_a_few_keys_out_of_order_still_shows_a_sorted_document():
