@@ -24,6 +24,7 @@ __all__ = [
     "Resolve",
     "carried_cost",
     "closing_cost",
+    "described_names",
     "example_schema",
     "listed_cost",
     "placement_cost",
@@ -57,6 +58,7 @@ ALIKE_NAME = 1.0  # a bonus: a name of words shaped like another in its map
 _STYLE_WEIGHTS = (UNLIKE_NAME, UNLIKE_NAME, 2 * UNLIKE_NAME, UNLIKE_NAME)
 _WORDS = re.compile(r"\w+(?: \w+)*")
 _WORD = re.compile(r"\w+")
+_QUOTED_NAME = re.compile(r"`([^`\s\\]+)\\?`")  # some generators escape them: \`name\`
 CLOSED_EMPTY = 2.0
 UNTYPED_PROPERTIES = 0.5
 """A schema with properties but no type (or composition): 4,684 of 45,232 in APIs.guru."""
@@ -337,6 +339,18 @@ def example_schema(parent: Frame, resolve: Resolve) -> Any:
 def schema_names(schema: Any, resolve: Resolve) -> frozenset[str] | None:
     """The property names `schema` declares, if it declares any."""
     return _names(_branches(schema, resolve).get("properties")) if schema is not None else None
+
+
+def described_names(schema: Frame) -> frozenset[str]:
+    """The names a schema's description quotes in backquotes, as generated model docs list
+    their properties (`always`, `ifDefined`...)."""
+    description = schema.shallow().get("description")
+    return _quoted_names(description) if isinstance(description, str) else frozenset()
+
+
+@lru_cache(maxsize=1024)
+def _quoted_names(text: str) -> frozenset[str]:
+    return frozenset(_QUOTED_NAME.findall(text))
 
 
 def required_names(schema: Frame) -> frozenset[str]:

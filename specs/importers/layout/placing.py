@@ -17,6 +17,7 @@ from .evidence import (
     WRONG_CONTAINER,
     carried_cost,
     closing_cost,
+    described_names,
     placement_cost,
     required_names,
     value_cost,
@@ -44,6 +45,8 @@ SPACED_KEY_WORDS = 8
 MIXED_ITEMS = 1.5  # a list item of another kind than the one before
 REQUIRED_NAMED = -1.0  # a property its schema's `required` names, read or still ahead (a bonus)
 _REQUIRING = frozenset({"required", "allOf", "anyOf", "oneOf"})
+UNDESCRIBED = 1.0  # a property its schema's description does not name, beside all it does
+_DESCRIBED = 2  # names a description must quote before it counts as a list of properties
 REQUIRED_AHEAD = 2000  # tokens ahead in which a `required` list may name a property
 Candidate = tuple[int, float, "Shape | None"]
 
@@ -214,7 +217,10 @@ class Placing:
             if frame.shape.container == MAP:
                 cost += self._target(frame.path, key)
             candidates.append((depth, cost, shape))
-        return self._required_named(self._shadowed(candidates, stack, key), stack, key, state.pos)
+        candidates = self._required_named(
+            self._shadowed(candidates, stack, key), stack, key, state.pos
+        )
+        return self._undescribed(candidates, stack, key)
 
     def _place(self, state: State, candidates: list[Candidate], emit: Emit) -> None:
         """Each candidate worth trying, with the cost of closing what lies above it."""
@@ -285,6 +291,22 @@ class Placing:
         if not named:
             return candidates
         return [(d, c + REQUIRED_NAMED if d in named else c, s) for d, c, s in candidates]
+
+    @staticmethod
+    def _undescribed(
+        candidates: list[Candidate], stack: tuple[Frame, ...], key: str
+    ) -> list[Candidate]:
+        """A schema whose description quotes the names of all the properties read so far,
+        and no others, has no more: a key it does not name belongs further out."""
+        result = []
+        for depth, cost, shape in candidates:
+            schema = stack[depth - 1] if depth else None
+            named = described_names(schema) if schema and schema.pending == "properties" else ()
+            listed = len(named) >= _DESCRIBED and stack[depth].keys == named
+            result.append(
+                (depth, cost + UNDESCRIBED if listed and key not in named else cost, shape)
+            )
+        return result
 
     def _key(self, state: State) -> str:
         """The key at `pos`; in collapsed text it may begin words earlier, at `aux`."""

@@ -643,6 +643,27 @@ AFTER_NESTED = [
               - 'null'
               description: This can be either a `string` or `null`.
     """,
+    r"""
+    components:
+      schemas:
+        Input:
+          type: object
+          properties:
+            name:
+              type: string
+            required:
+              type: object
+              description: When it is required, \`always\` or \`ifDefined\` another input is.
+              properties:
+                always:
+                  type: boolean
+                ifDefined:
+                  type: object
+            modelTypes:
+              type: array
+              items:
+                type: string
+    """,
 ]
 
 
@@ -676,6 +697,7 @@ AFTER_NESTED = [
         "six-word-name-after-a-list-item",
         "spaced-name-with-a-backquoted-word",
         "spaced-names-after-sentences",
+        "property-after-those-a-description-names",
     ],
 )
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
