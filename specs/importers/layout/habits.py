@@ -3,20 +3,17 @@
 Generators write each kind of object's keys in one fixed order, or sorted. Once a first
 reading shows the habit, a key that breaks it (one that sorts before its predecessor, or one
 that elsewhere always precedes a key already present) most likely starts a new object, so it
-costs where it breaks the habit and is free where it keeps it. A schema's `required` list
-comes after its properties, too late to keep the reading that placed them right in the beam,
-so the names a first reading found required make those properties cheaper there.
+costs where it breaks the habit and is free where it keeps it.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from itertools import pairwise
 from typing import Any
 
 from ...grammar import OBJECTS, walk
-from ...pointers import join, parse_ref
+from ...pointers import parse_ref
 from .frames import Frame
 from .shapes import MAP, OBJECT
 
@@ -25,15 +22,12 @@ __all__ = ["Habits"]
 OUT_OF_ORDER = 1.5
 UNSORTED = 3.0
 UNUSUAL_NAME = 2.0
-REQUIRED_THERE = -1.0  # a property its schema requires in the first reading (a bonus)
 _SURE_NAMES = 0.9  # share of names alike above which a name unlike them is unusual
 _SEEN_NAMES = 4
 _SURE = 0.98  # share of sorted neighbours above which a kind counts as sorted
 _SURE_DOCUMENT = 0.85  # and above which every kind does (a first reading of a sorted corpus
 # document scores 0.92 or more, of one in authored order 0.70 at most)
 _SEEN = 12  # neighbour pairs needed before that share counts
-# A schema named in components: a first reading may nest others wrongly, but not move these.
-_COMPONENT = re.compile(r"/components/schemas/[^/]+")
 
 
 class Habits:
@@ -42,7 +36,6 @@ class Habits:
         self._sorted: Counter[tuple[str, bool]] = Counter()
         self._capital: Counter[tuple[str, bool]] = Counter()
         self._whole = 0.0
-        self._required: dict[str, frozenset[str]] = {}
         self._schemas: dict[str, dict[str, Any]] = {}
 
     @classmethod
@@ -53,10 +46,6 @@ class Habits:
             habits._learn(kind, list(node))
             if kind == "Schema":
                 habits._schemas[pointer] = node
-            required = node.get("required") if kind == "Schema" else None
-            if isinstance(required, list) and _COMPONENT.fullmatch(pointer):
-                names = frozenset(name for name in required if isinstance(name, str))
-                habits._required[join(pointer, "properties")] = names
             for name, child in OBJECTS.get(kind, {}).items():
                 value = node.get(name)
                 if child.shape == "map" and isinstance(value, dict):
@@ -123,7 +112,7 @@ class Habits:
         if not self._sorted and self._whole < _SURE_DOCUMENT:
             return 0.0
         shape = frame.shape
-        cost = REQUIRED_THERE if key in self._required.get(frame.path, ()) else 0.0
+        cost = 0.0
         if shape.container == MAP and (share := self.capital_share(shape.kind)) is not None:
             usual = share if key[:1].isupper() else 1 - share
             cost += UNUSUAL_NAME * max(0.0, (1 - _SURE_NAMES - usual) / (1 - _SURE_NAMES))

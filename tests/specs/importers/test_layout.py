@@ -22,7 +22,7 @@ from specs.importers.layout.evidence import (
     settled_cost,
 )
 from specs.importers.layout.frames import Frame
-from specs.importers.layout.habits import REQUIRED_THERE, Habits
+from specs.importers.layout.habits import Habits
 from specs.importers.layout.shapes import ANY, DOCUMENT
 from specs.yamlio import load_yaml
 
@@ -847,35 +847,6 @@ def test_a_first_reading_with_a_few_keys_out_of_order_still_shows_a_sorted_docum
         },
     }
     assert Habits.of(document).sorted_share("Operation") == 1.0  # 9 of 10 pairs in order
-
-
-@pytest.mark.parametrize(
-    ("path", "key", "bonus"),
-    [
-        ("/components/schemas/Model/properties", "object", REQUIRED_THERE),
-        ("/components/schemas/Model/properties/spec/properties", "object", 0.0),
-        ("/components/schemas/Model/properties", "spec", 0.0),
-    ],
-)
-def test_a_property_is_cheaper_where_the_first_reading_requires_it(path, key, bonus):
-    first = load_yaml(
-        doc("""\
-    components:
-      schemas:
-        Model:
-          type: object
-          properties:
-            spec:
-              type: object
-              properties:
-                object:
-                  type: string
-          required:
-          - object
-    """)
-    )
-    frame = Frame(SCHEMA.child("properties")[0], False, path)
-    assert Habits.of(first).cost(frame, key) == bonus
 
 
 @pytest.mark.parametrize("how", DAMAGES)
