@@ -573,10 +573,10 @@ AFTER_NESTED = [
         Strings:
           type: object
           properties:
-            default:
+            label:
               type: string
-              default: default value
-            default (null):
+              default: no label
+            label (null):
               type: string
               default: null
             enum (with default):
