@@ -252,9 +252,8 @@ def _name_cost(names: frozenset[str], key: str) -> float:
     if " " not in key:
         return cost
     coarse, fine = _word_shapes(key)
-    if fine in _shapes(names)[1] or (
-        coarse.startswith("w") and coarse != "w" and coarse in _shapes(names)[0]
-    ):
+    coarse_seen, fine_seen = _shapes(names)
+    if fine in fine_seen or (coarse.startswith("w") and coarse != "w" and coarse in coarse_seen):
         cost -= ALIKE_NAME
     return cost
 
@@ -344,6 +343,8 @@ def schema_names(schema: Any, resolve: Resolve) -> frozenset[str] | None:
 def described_names(schema: Frame) -> frozenset[str]:
     """The names a schema's description quotes in backquotes, as generated model docs list
     their properties (`always`, `ifDefined`...)."""
+    if "description" not in schema.keys:
+        return frozenset()  # most schemas: no walk of the entries on this hot path
     description = schema.shallow().get("description")
     return _quoted_names(description) if isinstance(description, str) else frozenset()
 
