@@ -105,7 +105,7 @@ class _Text(str):
     """A glimpse of a value of several words: a string, but no word of it is the value."""
 
 
-LONG_TEXT = _Text("text")
+LONG_TEXT = _Text("several words")
 Resolve = Callable[[str], Any]
 """A `$ref`'s target schema, as a first reading of the document has it, or None."""
 _DEEPEST = 8  # `$ref`s and compositions followed to find a schema's properties

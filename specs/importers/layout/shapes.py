@@ -39,7 +39,8 @@ _SCALARS: frozenset[type] = frozenset({str, bool, int, float, _NONE})
 
 class Shape:
     """One kind of slot: an object with fixed fields, a map or list of one shape, a scalar of
-    some types, or free data (`ANY`)."""
+    some types, or free data (`ANY`). `names` is what a map's entries may be called, or what
+    a string in a scalar slot may read."""
 
     __slots__ = ("_seen", "container", "fields", "item", "kind", "names", "required", "scalars")
 
@@ -111,7 +112,9 @@ class Shape:
             return self.sequence
         if self.container == ANY_DATA:
             return True
-        kind = str if isinstance(value, str) else type(value)  # `evidence.LONG_TEXT` too
+        if isinstance(value, str):  # `evidence.LONG_TEXT` too
+            return str in self.scalars and (self.names is None or bool(self.names.match(value)))
+        kind = type(value)
         return kind in self.scalars or (kind is int and float in self.scalars)
 
 
@@ -128,6 +131,12 @@ _TYPES = Shape(LIST, "types", item=STRING, scalars=frozenset({str}))
 _LIST = Shape(LIST, "list", item=ANY)
 _SECURITY = Shape(LIST, "security", item=Shape(MAP, "requirement", item=_NAMES))
 _STRING_MAP = Shape(MAP, "strings", item=STRING)
+# A discriminator maps values to schema names or references, neither of which has a space.
+_SCHEMA_NAMES = Shape(
+    MAP,
+    "schema names",
+    item=Shape(LEAF, "reference", names=re.compile(r"\S+$"), scalars=frozenset({str})),
+)
 
 _CODES = re.compile(r"(?:default|[1-5](?:[0-9]{2}|XX))$")
 # One media type with parameters, or a list of them as in `Accept` (some documents key so).
@@ -224,7 +233,7 @@ _LEAVES: dict[str, Shape] = {
     "type": _TYPES,
     "security": _SECURITY,
     "scopes": _STRING_MAP,
-    "mapping": _STRING_MAP,
+    "mapping": _SCHEMA_NAMES,
     "dependentRequired": Shape(MAP, "dependentRequired", item=_NAMES),
 }
 _FIELD_LEAVES: dict[tuple[str, str], Shape] = {

@@ -15,22 +15,17 @@ import yaml
 from . import scalars
 from .evidence import example_schema, listed_cost, placement_cost, schema_names, settled_cost
 from .frames import Frame
-from .placing import SPACED_KEY_WORDS, Placing, spaced_key_cost
+from .placing import Placing, key_cost, unbalanced
 from .shapes import ANY_DATA, MAP
 from .state import AFTER, BLOCK, PLAIN, VALUE, Emit, State
-from .tokens import BLOCK_HEADER, DASH, KEY, TEXT, Token, plain_key, scan_flow, scan_quoted
+from .tokens import BLOCK_HEADER, DASH, KEY, TEXT, Token, scan_flow, scan_quoted
 
 __all__ = ["Reader"]
 
 DASH_IN_TEXT = 2.0  # a lone `-` read as text of a plain scalar, not as a list item
 EMPTY_VALUE = 3.0  # `key:` with nothing under it: emitters write `null`
-UNBALANCED = 2.0  # a collapsed key or value split off with a bracket left open
 SWALLOWED = 1.0  # a key or dash read as text of a block scalar
 SWALLOWED_LINE = 4.0  # a line that begins with a field name: text seldom reads `type: object`
-SPACED_KEY_SHORT = 3
-BRACKETED_KEY = 3.0
-"""Collapsed text: a key that begins with a bracket (`(null):`) has lost its first words to
-the value before it (3 such keys in 2.5 million in APIs.guru, to 6,171 with spaces)."""
 CUT_SENTENCE = 2.0
 """Collapsed text: prose that ends in words after its last sentence, begun in lower case
 (`... or a number. string and`), has taken the first words of the next key: 180 of
@@ -128,7 +123,7 @@ class Reader(Placing):
             self._spaced_keys(state, end, emit)
         raw = self.source[self.tokens[start].start : self.tokens[end - 1].end]
         if self.collapsed:
-            cost = _unbalanced(raw) + (_key_cost(self.keys[end]) if end < len(self.keys) else 0)
+            cost = unbalanced(raw) + (key_cost(self.keys[end]) if end < len(self.keys) else 0)
             cost += _words_cost(state.stack[-1], raw, whole=True)
             emit(self._filled(state, scalars.plain(raw), end, cost))
         else:
@@ -139,24 +134,18 @@ class Reader(Placing):
     def _spaced_keys(self, state: State, end: int, emit: Emit) -> None:
         """Collapsed text: the words before a key may be part of it (`Option One:`)."""
         start = state.aux
-        # A key word that can stand alone rarely has more than two words before it; one that
-        # closes a bracket (`required):`) cannot stand alone.
-        alone = not self.tokens[end].part and not _unbalanced(self.keys[end])
-        words = SPACED_KEY_SHORT if alone else SPACED_KEY_WORDS
-        for first in range(end - 1, max(start, end - words) - 1, -1):
+        for first in range(end - 1, max(start, end - self.spaced_reach(end)) - 1, -1):
             if self.tokens[first].kind != TEXT:
                 break
-            key = self.source[self.tokens[first].start : self.tokens[end].start]
-            key += self.tokens[end].text
-            if not plain_key(key):
+            spaced = self.spaced_key(first, end)
+            if spaced is None:
                 continue  # `` `null` default): `` may yet begin a word earlier
-            cost = spaced_key_cost(end - first) + _key_cost(key)
-            key = scalars.key_text(key)
+            key, cost = spaced
             if first == start:
                 self._nested(state, key, end, cost, emit)
                 continue
             raw = self.source[self.tokens[start].start : self.tokens[first - 1].end]
-            cost += _unbalanced(raw) + _words_cost(state.stack[-1], raw, whole=False)
+            cost += unbalanced(raw) + _words_cost(state.stack[-1], raw, whole=False)
             filled = self._filled(state, scalars.plain(raw), end, cost)
             filled.aux = first
             emit(filled)
@@ -224,16 +213,3 @@ def _words_cost(frame: Frame, raw: str, whole: bool) -> float:
         return 0.0
     cut = frame.pending in _PROSE and _FRAGMENT.search(" ".join(raw.split()))
     return listed_cost(frame, scalars.plain(raw)) + (CUT_SENTENCE if cut else 0.0)
-
-
-def _key_cost(key: str) -> float:
-    return _unbalanced(key) + (BRACKETED_KEY if key.startswith(("(", "[")) else 0.0)
-
-
-def _unbalanced(text: str) -> float:
-    """Collapsed text splits keys from values by guesswork; a split that leaves a bracket
-    open on one side is the less likely one."""
-    for opening, closing in ("()", "[]"):
-        if text.count(opening) != text.count(closing):
-            return UNBALANCED
-    return 0.0

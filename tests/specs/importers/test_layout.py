@@ -664,6 +664,23 @@ AFTER_NESTED = [
               items:
                 type: string
     """,
+    """\
+    components:
+      schemas:
+        Pet:
+          oneOf:
+          - $ref: '#/components/schemas/Cat'
+          - $ref: '#/components/schemas/Dog'
+          discriminator:
+            propertyName: kind
+            mapping:
+              House Cat: Cat
+              Farm Dog: Dog
+        Cat:
+          type: object
+        Dog:
+          type: object
+    """,
 ]
 
 
@@ -698,6 +715,7 @@ AFTER_NESTED = [
         "spaced-name-with-a-backquoted-word",
         "spaced-names-after-sentences",
         "property-after-those-a-description-names",
+        "spaced-names-in-a-discriminator-mapping",
     ],
 )
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
