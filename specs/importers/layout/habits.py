@@ -14,6 +14,7 @@ from typing import Any
 
 from ...grammar import OBJECTS, walk
 from ...pointers import parse_ref
+from .evidence import UNLIKE_NAME
 from .frames import Frame
 from .shapes import MAP, OBJECT
 
@@ -22,6 +23,10 @@ __all__ = ["Habits"]
 OUT_OF_ORDER = 1.5
 UNSORTED = 3.0
 UNUSUAL_NAME = 2.0
+MINORITY_NAME = UNLIKE_NAME
+"""A name written unlike most in maps of its kind, where its map holds one name: too few for
+the map's own names to tell (`evidence._name_cost`), so a lower-case property after the first
+component schema would otherwise be free as a component and cost only at the next one."""
 _SURE_NAMES = 0.9  # share of names alike above which a name unlike them is unusual
 _SEEN_NAMES = 4
 _SURE = 0.98  # share of sorted neighbours above which a kind counts as sorted
@@ -116,6 +121,8 @@ class Habits:
         if shape.container == MAP and (share := self.capital_share(shape.kind)) is not None:
             usual = share if key[:1].isupper() else 1 - share
             cost += UNUSUAL_NAME * max(0.0, (1 - _SURE_NAMES - usual) / (1 - _SURE_NAMES))
+            if len(frame.keys) == 1 and usual < 0.5:
+                cost += MINORITY_NAME
         if frame.last is not None and key < frame.last:
             share = self.sorted_share(shape.kind)
             if share is not None and share > _SURE:

@@ -681,6 +681,34 @@ AFTER_NESTED = [
         Dog:
           type: object
     """,
+    """\
+    components:
+      schemas:
+        OptionOne:
+          type: object
+          required:
+          - kind
+          properties:
+            kind:
+              type: string
+            amount:
+              type: number
+        OptionTwo:
+          type: object
+        Pet:
+          type: object
+        Dog:
+          type: object
+        object1:
+          type: object
+        Any:
+          anyOf:
+          - $ref: '#/components/schemas/OptionOne'
+          - $ref: '#/components/schemas/OptionTwo'
+          - $ref: '#/components/schemas/Pet'
+          - $ref: '#/components/schemas/Dog'
+          - $ref: '#/components/schemas/object1'
+    """,
 ]
 
 
@@ -716,6 +744,7 @@ AFTER_NESTED = [
         "spaced-names-after-sentences",
         "property-after-those-a-description-names",
         "spaced-names-in-a-discriminator-mapping",
+        "lower-case-property-after-the-first-capitalized-component",
     ],
 )
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
