@@ -246,8 +246,10 @@ class Placing:
         best = min(cost for _, cost, _ in candidates)
         candidates = [c for c in candidates if c[1] <= best + LOCAL]
         if len(candidates) > CANDIDATES:
-            kept = sorted(candidates, key=lambda c: c[1])[:CANDIDATES]
-            candidates = sorted(kept, key=lambda c: -c[0])
+            # The innermost stays in any case: most keys belong there, whatever they cost.
+            innermost, *outer = candidates
+            kept = sorted(outer, key=lambda c: c[1])[: CANDIDATES - 1]
+            candidates = [innermost, *sorted(kept, key=lambda c: -c[0])]
         stack = state.stack
         closing = 0.0
         child: Frame | None = None

@@ -23,7 +23,10 @@ from specs.importers.layout.evidence import (
 )
 from specs.importers.layout.frames import Frame
 from specs.importers.layout.habits import Habits
+from specs.importers.layout.placing import CANDIDATES, Placing
 from specs.importers.layout.shapes import ANY, DOCUMENT
+from specs.importers.layout.state import AFTER, State
+from specs.importers.layout.tokens import tokenize
 from specs.yamlio import load_yaml
 
 importer = LayoutDamaged()
@@ -788,6 +791,22 @@ paths: {}
 @pytest.mark.parametrize("how", DAMAGES)
 def test_a_sorted_document_no_reading_without_habits_keeps_is_read_as_sorted(how):
     assert read(damage(SORTED_DEEP, how)) == load_yaml(SORTED_DEEP)
+
+
+def test_the_innermost_place_is_tried_however_dear_beside_many_cheaper_ones():
+    """Of seven open schemas that could take `nullable`, the one that fits can cost the
+    most (it breaks the habit of writing `nullable` before `description`: 3.1/readme.json);
+    the cap on places tried must not drop it."""
+    tokens = tokenize("nullable: true", False)
+    placing = Placing("nullable: true", tokens, False, Habits())
+    nested = SCHEMA.child("not")[0]
+    stack = tuple(schema_frame().expect("not", nested) for _ in range(CANDIDATES + 2))
+    innermost = len(stack) - 1
+    candidates = [(innermost, 1.4, nested)] + [(d, 0.0, nested) for d in range(innermost)]
+    emitted: list[State] = []
+    placing._place(State(0.0, 0, AFTER, stack, 0, None, None), candidates, emitted.append)
+    assert len(emitted) == CANDIDATES
+    assert len(emitted[0].stack) == len(stack)
 
 
 def schema_frame(*entries: tuple[str, Any]) -> Frame:
