@@ -493,12 +493,14 @@ def _plain_name(name: str) -> str:
 
 
 def _xml_name_cost(schema: dict[str, Any], path: str) -> float:
-    """An XML name that is the name of the component schema around this one names that
-    component's element (`Pet: ... xml: {name: Pet}` after Pet's last property)."""
+    """An XML name that is the name of the component schema around this one, however
+    written (`problem` for `Problem`), names that component's element (`Pet: ... xml:
+    {name: Pet}` after Pet's last property)."""
     name = _view(schema.get("xml")).get("name")
     parts = split(path)
     inside = len(parts) > 3 and parts[:2] == ["components", "schemas"]
-    return XML_NAME_ABOVE if inside and isinstance(name, str) and parts[2] == name else 0.0
+    named = inside and isinstance(name, str) and _plain_name(parts[2]) == _plain_name(name)
+    return XML_NAME_ABOVE if named else 0.0
 
 
 def _names(value: Any) -> frozenset[str] | None:

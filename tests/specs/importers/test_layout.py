@@ -435,6 +435,18 @@ AFTER_NESTED = [
     """\
     components:
       schemas:
+        Problem:
+          type: object
+          properties:
+            type:
+              type: string
+          xml:
+            name: problem
+            namespace: urn:ietf:rfc:7807
+    """,
+    """\
+    components:
+      schemas:
         Pet:
           type: object
           properties:
@@ -734,6 +746,7 @@ AFTER_NESTED = [
         "names-written-alike",
         "extension-on-the-operation",
         "request-body-description-and-xml-name",
+        "xml-name-of-its-component-in-lower-case",
         "discriminator-of-an-object",
         "names-shaped-alike",
         "name-beginning-with-a-sign",
