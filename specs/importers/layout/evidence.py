@@ -27,6 +27,7 @@ __all__ = [
     "described_names",
     "example_schema",
     "listed_cost",
+    "one_word",
     "placement_cost",
     "required_names",
     "schema_names",
@@ -409,6 +410,12 @@ def _view(value: Any) -> dict[Any, Any]:
     if isinstance(value, Frame):
         return {} if value.seq else value.shallow()
     return value if isinstance(value, dict) else {}
+
+
+def one_word(frame: Frame) -> bool:
+    """Whether the field `frame` reads takes one of a few words (`type`, a parameter's
+    `in`): in collapsed text, every word after the first belongs to the next key."""
+    return isinstance(frame.pending, str) and (frame.shape.kind, frame.pending) in _ALLOWED
 
 
 def value_cost(shape: Shape, value: Any, frame: Frame | None = None) -> float:

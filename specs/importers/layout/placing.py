@@ -28,7 +28,7 @@ from .shapes import ANY_DATA, MAP, Shape
 from .state import AFTER, VALUE, Emit, State
 from .tokens import DASH, KEY, TEXT, Token, plain_key
 
-__all__ = ["MARGIN", "Placing", "key_cost", "spaced_key_cost", "unbalanced"]
+__all__ = ["MARGIN", "SPACED_KEY_WORDS", "Placing", "key_cost", "spaced_key_cost", "unbalanced"]
 
 MARGIN = 30.0  # a reading this much worse than the best is dropped
 LOCAL = 4.0  # of one reading's candidates, only those this close to its best are tried
@@ -343,14 +343,16 @@ class Placing:
         alone = not self.tokens[end].part and not unbalanced(self.keys[end])
         return SPACED_KEY_SHORT if alone else SPACED_KEY_WORDS
 
-    def spaced_key(self, first: int, end: int) -> tuple[str, float] | None:
+    def spaced_key(self, first: int, end: int, forced: bool = False) -> tuple[str, float] | None:
         """The key that the words from token `first` and the key at `end` make, and its
-        cost, if YAML can read them as one plain key."""
+        cost, if YAML can read them as one plain key. `forced`: the value before them takes
+        one word, so they must be the key's, and how many they are is no evidence."""
         key = self.source[self.tokens[first].start : self.tokens[end].start]
         key += self.tokens[end].text
         if not plain_key(key):
             return None
-        return scalars.key_text(key), spaced_key_cost(end - first) + key_cost(key)
+        words = 1 if forced else end - first
+        return scalars.key_text(key), spaced_key_cost(words) + key_cost(key)
 
     def _fit(self, shape: Shape, peek: Any, pos: int) -> float:
         """Cost of what the value of the key at `pos` begins with, in a slot of `shape`:

@@ -13,9 +13,16 @@ from bisect import bisect_left
 import yaml
 
 from . import scalars
-from .evidence import example_schema, listed_cost, placement_cost, schema_names, settled_cost
+from .evidence import (
+    example_schema,
+    listed_cost,
+    one_word,
+    placement_cost,
+    schema_names,
+    settled_cost,
+)
 from .frames import Frame
-from .placing import Placing, key_cost, unbalanced
+from .placing import SPACED_KEY_WORDS, Placing, key_cost, unbalanced
 from .shapes import ANY_DATA, MAP
 from .state import AFTER, BLOCK, PLAIN, VALUE, Emit, State
 from .tokens import BLOCK_HEADER, DASH, KEY, TEXT, Token, scan_flow, scan_quoted
@@ -134,10 +141,12 @@ class Reader(Placing):
     def _spaced_keys(self, state: State, end: int, emit: Emit) -> None:
         """Collapsed text: the words before a key may be part of it (`Option One:`)."""
         start = state.aux
-        for first in range(end - 1, max(start, end - self.spaced_reach(end)) - 1, -1):
+        forced = one_word(state.stack[-1])
+        reach = SPACED_KEY_WORDS if forced else self.spaced_reach(end)
+        for first in range(end - 1, max(start, end - reach) - 1, -1):
             if self.tokens[first].kind != TEXT:
                 break
-            spaced = self.spaced_key(first, end)
+            spaced = self.spaced_key(first, end, forced and first == start + 1)
             if spaced is None:
                 continue  # `` `null` default): `` may yet begin a word earlier
             key, cost = spaced

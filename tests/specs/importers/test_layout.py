@@ -447,6 +447,18 @@ AFTER_NESTED = [
     """\
     components:
       schemas:
+        Thing:
+          type: object
+          properties:
+            plain:
+              type: object
+            object with extras within an allOf:
+              allOf:
+              - type: object
+    """,
+    """\
+    components:
+      schemas:
         Pet:
           type: object
           properties:
@@ -747,6 +759,7 @@ AFTER_NESTED = [
         "extension-on-the-operation",
         "request-body-description-and-xml-name",
         "xml-name-of-its-component-in-lower-case",
+        "five-word-name-after-a-type",
         "discriminator-of-an-object",
         "names-shaped-alike",
         "name-beginning-with-a-sign",
