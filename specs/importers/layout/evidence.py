@@ -29,6 +29,7 @@ __all__ = [
     "listed_cost",
     "one_word",
     "placement_cost",
+    "ref_sibling_cost",
     "required_names",
     "schema_names",
     "settled_cost",
@@ -577,6 +578,11 @@ def _examples(schema: dict[str, Any]) -> Iterator[Any]:
             yield from values
 
 
+def ref_sibling_cost(name: str) -> float:
+    """Cost of a keyword beside a schema's `$ref`, which OpenAPI 3.0 ignores."""
+    return _REF_SIBLINGS.get(name, SCHEMA_REF_SIBLING)
+
+
 def _discriminator_cost(schema: dict[str, Any], properties: frozenset[str] | None) -> float:
     """A discriminator names a property of its schema, or sits beside the schemas it picks."""
     found = data(schema.get("discriminator"))
@@ -607,7 +613,7 @@ def _schema_cost(schema: dict[str, Any], reading_properties: bool = False) -> fl
     if not reading_properties:
         cost += _discriminator_cost(schema, properties)
     if "$ref" in schema:
-        cost += sum(_REF_SIBLINGS.get(name, SCHEMA_REF_SIBLING) for name in schema)
+        cost += sum(ref_sibling_cost(name) for name in schema)
     types = _types(schema)
     if not types:
         return cost

@@ -3,7 +3,8 @@
 Generators write each kind of object's keys in one fixed order, or sorted. Once a first
 reading shows the habit, a key that breaks it (one that sorts before its predecessor, or one
 that elsewhere always precedes a key already present) most likely starts a new object, so it
-costs where it breaks the habit and is free where it keeps it.
+costs where it breaks the habit and is free where it keeps it. Likewise a keyword that the
+document writes beside a schema's `$ref` (a `title` on each branch) is no mistake there.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from ...grammar import OBJECTS, walk
 from ...pointers import parse_ref
-from .evidence import UNLIKE_NAME
+from .evidence import UNLIKE_NAME, ref_sibling_cost
 from .frames import Frame
 from .shapes import MAP, OBJECT
 
@@ -29,6 +30,7 @@ the map's own names to tell (`evidence._name_cost`), so a lower-case property af
 component schema would otherwise be free as a component and cost only at the next one."""
 _SURE_NAMES = 0.9  # share of names alike above which a name unlike them is unusual
 _SEEN_NAMES = 4
+_SEEN_SIBLINGS = 3  # schemas with a keyword beside `$ref` before it is the document's habit
 _SURE = 0.98  # share of sorted neighbours above which a kind counts as sorted
 _SURE_DOCUMENT = 0.85  # and above which every kind does (a first reading of a sorted corpus
 # document scores 0.92 or more, of one in authored order 0.70 at most)
@@ -42,6 +44,7 @@ class Habits:
         self._capital: Counter[tuple[str, bool]] = Counter()
         self._whole = 0.0
         self._schemas: dict[str, dict[str, Any]] = {}
+        self._ref_siblings: Counter[str] = Counter()
 
     @classmethod
     def of(cls, document: dict[str, Any]) -> Habits:
@@ -51,6 +54,8 @@ class Habits:
             habits._learn(kind, list(node))
             if kind == "Schema":
                 habits._schemas[pointer] = node
+                if "$ref" in node:
+                    habits._ref_siblings.update(name for name in node if name != "$ref")
             for name, child in OBJECTS.get(kind, {}).items():
                 value = node.get(name)
                 if child.shape == "map" and isinstance(value, dict):
@@ -129,6 +134,12 @@ class Habits:
                 cost += UNSORTED * (share - _SURE) / (1 - _SURE)
         if shape.container != OBJECT:
             return cost
+        if (
+            shape.kind == "Schema"
+            and "$ref" in frame.keys
+            and self._ref_siblings[key] >= _SEEN_SIBLINGS
+        ):
+            cost -= ref_sibling_cost(key)  # the document writes it there, as a habit
         broken = 0.0
         for earlier in frame.keys:
             after = self._before[shape.kind, earlier, key]

@@ -459,6 +459,36 @@ AFTER_NESTED = [
     """\
     components:
       schemas:
+        Status:
+          type: string
+        Pet:
+          type: object
+          properties:
+            first:
+              description: The first.
+              allOf:
+              - $ref: '#/components/schemas/Status'
+                title: option 1
+              - $ref: '#/components/schemas/Status'
+                title: option 2
+            second:
+              description: The second.
+              oneOf:
+              - $ref: '#/components/schemas/Status'
+                title: option 1
+              - $ref: '#/components/schemas/Status'
+                title: option 2
+            third:
+              description: The third.
+              anyOf:
+              - $ref: '#/components/schemas/Status'
+                title: option 1
+              - $ref: '#/components/schemas/Status'
+                title: option 2
+    """,
+    """\
+    components:
+      schemas:
         Pet:
           type: object
           properties:
@@ -760,6 +790,7 @@ AFTER_NESTED = [
         "request-body-description-and-xml-name",
         "xml-name-of-its-component-in-lower-case",
         "five-word-name-after-a-type",
+        "titles-beside-refs-as-a-habit",
         "discriminator-of-an-object",
         "names-shaped-alike",
         "name-beginning-with-a-sign",
