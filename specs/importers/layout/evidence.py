@@ -152,6 +152,7 @@ _CARRIED = {
 _NAMING = frozenset({"properties", "patternProperties"})
 _CARRIERS = frozenset({"Parameter", "Header", "MediaType"})
 _COMPOSED = ("allOf", "anyOf", "oneOf", "$ref", "if", "dependentSchemas", "not")
+_COMPOSING = ("allOf", "anyOf", "oneOf")
 
 
 def placement_cost(frame: Frame, key: str, peek: Any, inner: Frame | None = None) -> float:
@@ -180,7 +181,7 @@ def placement_cost(frame: Frame, key: str, peek: Any, inner: Frame | None = None
         alone = key in _REFERENCE_TEXT and key not in shape.fields and "$ref" not in frame.keys
         return (NOT_A_REFERENCE if alone else 0.0) + _carried_example_cost(frame, key, peek, inner)
     if key == "type":
-        return _type_cost(frame, peek)
+        return _type_cost(frame, peek, inner)
     if key == "title":
         return -TITLE_NAMED if _titled_by_name(frame.path, peek) else 0.0
     family = _FAMILY_OF.get(key)
@@ -304,14 +305,38 @@ def _listed(schema: Frame, inner: Frame | None, value: Any) -> bool:
     return value in values
 
 
-def _type_cost(frame: Frame, peek: Any) -> float:
+def _type_cost(frame: Frame, peek: Any, inner: Frame | None = None) -> float:
     names = peek if isinstance(peek, list) else [peek] if isinstance(peek, str) else []
     types = frozenset(names) & _JSON_TYPES
     if not types:
         return 0.0
-    return KEYWORD_MISFIT * sum(
+    cost = KEYWORD_MISFIT * sum(
         1 for keywords, wanted in _FAMILIES if not types & wanted and keywords & frame.keys
     )
+    return cost + (KEYWORD_MISFIT if _excluded_by_branches(frame, inner, types) else 0.0)
+
+
+def _excluded_by_branches(frame: Frame, inner: Frame | None, types: frozenset[str]) -> bool:
+    """Whether no instance of `types` could match the schema's inline branches (the list
+    of them may be `inner`, still open): a type beside `anyOf` branches that are all
+    objects belongs to an enclosing array schema."""
+    if frame.keys.isdisjoint(_COMPOSING):
+        return False
+    view = frame.shallow()
+    for name in _COMPOSING:
+        branches = inner if frame.pending == name else view.get(name)
+        declared = [_types(_view(branch)) for branch in _listed_schemas(branches)]
+        if not declared or not all(declared):
+            continue
+        fits = [bool(_widened(found) & _widened(types)) for found in declared]
+        if not (all(fits) if name == "allOf" else any(fits)):
+            return True
+    return False
+
+
+def _widened(types: frozenset[str]) -> frozenset[str]:
+    """Types with `integer` under `number` too: an integer is a number."""
+    return types | {"number"} if "integer" in types else types
 
 
 def example_schema(parent: Frame, resolve: Resolve) -> Any:
@@ -395,12 +420,15 @@ def _branches(schema: Any, resolve: Resolve, depth: int = 0) -> dict[Any, Any]:
 
 def _inline_branches(view: dict[Any, Any]) -> Iterator[Any]:
     """The schemas of a schema's `allOf`, `anyOf` and `oneOf`, in that order."""
-    for name in ("allOf", "anyOf", "oneOf"):
-        branches = view.get(name)
-        if isinstance(branches, Frame):
-            branches = branches.items() if branches.seq else []
-        if isinstance(branches, list):
-            yield from branches
+    for name in _COMPOSING:
+        yield from _listed_schemas(view.get(name))
+
+
+def _listed_schemas(value: Any) -> list[Any]:
+    """The items of a list of schemas, read (a frame) or flow (a list); else none."""
+    if isinstance(value, Frame):
+        return value.items() if value.seq else []
+    return value if isinstance(value, list) else []
 
 
 def _unresolved(ref: str) -> None:

@@ -489,6 +489,25 @@ AFTER_NESTED = [
     """\
     components:
       schemas:
+        Page:
+          properties:
+            pages:
+              items:
+                anyOf:
+                - properties:
+                    slug:
+                      type: string
+                  type: object
+                - properties:
+                    url:
+                      type: string
+                  type: object
+              type: array
+          type: object
+    """,
+    """\
+    components:
+      schemas:
         Pet:
           type: object
           properties:
@@ -791,6 +810,7 @@ AFTER_NESTED = [
         "xml-name-of-its-component-in-lower-case",
         "five-word-name-after-a-type",
         "titles-beside-refs-as-a-habit",
+        "type-of-the-array-around-object-branches",
         "discriminator-of-an-object",
         "names-shaped-alike",
         "name-beginning-with-a-sign",
@@ -919,6 +939,19 @@ def test_a_default_outside_the_enum_costs_unless_its_words_are_not_known_yet(pee
 def test_keywords_of_one_family_that_misfit_the_type_cost_once(before, cost):
     card = schema_frame(("type", "integer"), *((keyword, 3) for keyword in before))
     assert placement_cost(card, "maxLength", 4) == cost
+
+
+@pytest.mark.parametrize(
+    ("composed", "peek", "cost"),
+    [
+        ("anyOf", "array", KEYWORD_MISFIT),  # no branch is an array
+        ("anyOf", "number", 0.0),  # an integer is a number
+        ("allOf", "integer", KEYWORD_MISFIT),  # every branch must allow it
+    ],
+)
+def test_a_type_no_instance_of_which_its_branches_allow_costs(composed, peek, cost):
+    schema = schema_frame((composed, [{"type": "integer"}, {"type": "object"}]))
+    assert placement_cost(schema, "type", peek) == cost
 
 
 @pytest.mark.parametrize(("key", "cost"), [("example", VALUE_MISFIT), ("default", 0.0)])
