@@ -305,7 +305,7 @@ def _listed(schema: Frame, inner: Frame | None, value: Any) -> bool:
     return value in values
 
 
-def _type_cost(frame: Frame, peek: Any, inner: Frame | None = None) -> float:
+def _type_cost(frame: Frame, peek: Any, inner: Frame | None) -> float:
     names = peek if isinstance(peek, list) else [peek] if isinstance(peek, str) else []
     types = frozenset(names) & _JSON_TYPES
     if not types:
@@ -325,7 +325,7 @@ def _excluded_by_branches(frame: Frame, inner: Frame | None, types: frozenset[st
     view = frame.shallow()
     for name in _COMPOSING:
         branches = inner if frame.pending == name else view.get(name)
-        declared = [_types(_view(branch)) for branch in _listed_schemas(branches)]
+        declared = [_types(_view(branch)) for branch in _items(branches)]
         if not declared or not all(declared):
             continue
         fits = [bool(_widened(found) & _widened(types)) for found in declared]
@@ -421,11 +421,11 @@ def _branches(schema: Any, resolve: Resolve, depth: int = 0) -> dict[Any, Any]:
 def _inline_branches(view: dict[Any, Any]) -> Iterator[Any]:
     """The schemas of a schema's `allOf`, `anyOf` and `oneOf`, in that order."""
     for name in _COMPOSING:
-        yield from _listed_schemas(view.get(name))
+        yield from _items(view.get(name))
 
 
-def _listed_schemas(value: Any) -> list[Any]:
-    """The items of a list of schemas, read (a frame) or flow (a list); else none."""
+def _items(value: Any) -> list[Any]:
+    """The items of a list, read (a frame) or flow (a list); of anything else, none."""
     if isinstance(value, Frame):
         return value.items() if value.seq else []
     return value if isinstance(value, list) else []
@@ -585,11 +585,7 @@ def _fits(types: frozenset[str], value: Any) -> bool:
 
 def _items_fit(types: frozenset[str], example: Any) -> bool:
     """Whether the items of a list example fit the types of the schema's `items`."""
-    if isinstance(example, Frame):
-        values = example.items() if example.seq else []
-    else:
-        values = example if isinstance(example, list) else []
-    return all(_fits(types, value) for value in values)
+    return all(_fits(types, value) for value in _items(example))
 
 
 def _examples(schema: dict[str, Any]) -> Iterator[Any]:
@@ -599,11 +595,7 @@ def _examples(schema: dict[str, Any]) -> Iterator[Any]:
         if isinstance(schema.get(name), (Frame, list, dict)):
             yield schema[name]
     for name in ("enum", "examples"):
-        values = schema.get(name)
-        if isinstance(values, Frame) and values.seq:
-            yield from values.items()
-        elif isinstance(values, list):
-            yield from values
+        yield from _items(schema.get(name))
 
 
 def ref_sibling_cost(name: str) -> float:
