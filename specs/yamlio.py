@@ -133,13 +133,14 @@ def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_Loader)
 
 
-def dump_yaml(data: Any) -> str:
-    """Block-style YAML that keeps the key order given and reads back identically."""
+def dump_yaml(data: Any, width: int = 100) -> str:
+    """Block-style YAML that keeps the key order given and reads back identically; plain
+    scalars are folded at `width` columns."""
     return yaml.dump(
         data,
         Dumper=_Dumper,
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,
-        width=100,
+        width=width,
     )

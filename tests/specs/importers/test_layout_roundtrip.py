@@ -42,3 +42,5 @@ def test_round_trip_stays_above_its_floor(scores, emitter, damage):
     assert score.failed == 0, score.misses
     assert score.exact / score.documents >= exact, score.misses
     assert score.placed / score.leaves >= placed
+    # Every other document is a tie: a reading the damaged text allows as well.
+    assert score.exact + score.tied == score.documents, score.misses
