@@ -27,6 +27,7 @@ __all__ = [
     "described_names",
     "example_schema",
     "listed_cost",
+    "mapping_names",
     "one_word",
     "placement_cost",
     "ref_sibling_cost",
@@ -135,6 +136,7 @@ _REFERENCE_FIELDS = _REFERENCE_TEXT | {"$ref"}
 _EVIDENT = frozenset(
     {"required", "$ref", "example", "default", "const", "enum", "examples", "discriminator"}
 )
+_VALUED = _EVIDENT | {"xml", "additionalProperties"}  # a schema's keys whose values tell
 # Fields a parameter, header or media type shares with the schema it carries, and what
 # putting one in the schema costs: documents put them on the carrier. In APIs.guru, 70,738
 # parameter descriptions to 3,213 in the schema, 6,092 examples maps to 52, and a media
@@ -238,6 +240,7 @@ def _carried_example_cost(carrier: Frame, key: str, peek: Any, inner: Frame | No
     return VALUE_MISFIT
 
 
+@lru_cache(maxsize=16384)
 def _name_cost(names: frozenset[str], key: str) -> float:
     """Names in one map are written alike: a capitalized name among lower-case ones (a
     model among properties), words among identifiers, or a name that begins with a sign
@@ -364,7 +367,9 @@ def example_schema(parent: Frame, resolve: Resolve) -> Any:
 
 def schema_names(schema: Any, resolve: Resolve) -> frozenset[str] | None:
     """The property names `schema` declares, if it declares any."""
-    return _names(_branches(schema, resolve).get("properties")) if schema is not None else None
+    return (
+        mapping_names(_branches(schema, resolve).get("properties")) if schema is not None else None
+    )
 
 
 def described_names(schema: Frame) -> frozenset[str]:
@@ -488,28 +493,34 @@ def _closing(frame: Frame) -> tuple[float, float]:
 
 def _closing_costs(frame: Frame) -> tuple[float, float]:
     """(missing fields, everything else) of an object; its keys alone decide most."""
-    shape = frame.shape
-    keys = frame.keys
-    if shape.container != OBJECT or frame.seq:
+    if frame.shape.container != OBJECT or frame.seq:
         return 0.0, 0.0
+    missing, settled = _key_costs(frame.shape, frame.keys)
+    keys = frame.keys
+    if frame.shape.kind != "Schema" or not (keys & _VALUED):
+        return missing, settled
+    schema = frame.shallow()
+    if schema.get("additionalProperties") is False and keys.isdisjoint(_NAMING):
+        # It allows only `{}`: it closes an enclosing schema that has properties.
+        # (More keys could still name them.)
+        missing += CLOSED_EMPTY
+    if "xml" in keys:
+        settled += _xml_name_cost(schema, frame.path)
+    if not keys.isdisjoint(_EVIDENT):
+        settled += _schema_cost(schema, frame.pending == "properties")
+    return missing, settled
+
+
+@lru_cache(maxsize=16384)
+def _key_costs(shape: Shape, keys: frozenset[str]) -> tuple[float, float]:
+    """What an object's keys alone say: shared by every reading with those keys."""
     if "$ref" in keys and shape.kind != "Schema":
         return 0.0, REFERENCE_SIBLING * len(keys - _REFERENCE_FIELDS)
-    missing = MISSING_FIELD * sum(1 for field in shape.required if field not in keys)
+    missing = MISSING_FIELD * len(shape.required - keys)
     if shape.kind == "Schema":
         if "properties" in keys and "type" not in keys and keys.isdisjoint(_COMPOSED):
             missing += UNTYPED_PROPERTIES
-        evident = not keys.isdisjoint(_EVIDENT)
-        if not evident and "xml" not in keys and "additionalProperties" not in keys:
-            return missing, 0.0
-        schema = frame.shallow()
-        if schema.get("additionalProperties") is False and keys.isdisjoint(_NAMING):
-            # It allows only `{}`: it closes an enclosing schema that has properties.
-            # (More keys could still name them.)
-            missing += CLOSED_EMPTY
-        settled = _xml_name_cost(schema, frame.path) if "xml" in keys else 0.0
-        if evident:
-            settled += _schema_cost(schema, frame.pending == "properties")
-        return missing, settled
+        return missing, 0.0
     if shape.kind in ("Parameter", "Header") and "schema" in keys and "content" in keys:
         return missing, BOTH_SCHEMA_AND_CONTENT
     return missing, 0.0
@@ -539,7 +550,8 @@ def _xml_name_cost(schema: dict[str, Any], path: str) -> float:
     return XML_NAME_ABOVE if named else 0.0
 
 
-def _names(value: Any) -> frozenset[str] | None:
+def mapping_names(value: Any) -> frozenset[str] | None:
+    """The keys of a mapping, read (a frame) or flow (a dict); of anything else, None."""
     if isinstance(value, Frame):
         return None if value.seq else value.keys
     return frozenset(value) if isinstance(value, dict) else None
@@ -617,14 +629,14 @@ def _schema_cost(schema: dict[str, Any], reading_properties: bool = False) -> fl
     """What only a whole schema shows; keywords against `type` were costed as placed.
     While its properties are still being read, what they will name is not known yet."""
     cost = 0.0
-    properties = _names(schema.get("properties"))
+    properties = mapping_names(schema.get("properties"))
     required = data(schema.get("required"))
     if isinstance(required, list) and reading_properties:
         cost -= REQUIRED_FOUND  # as a reading that closed them early would have it now
     elif isinstance(required, list):
         if properties is None:
             # Composed of inline schemas only, it requires what they name.
-            properties = _names(_branches(schema, _unresolved).get("properties"))
+            properties = mapping_names(_branches(schema, _unresolved).get("properties"))
         if properties is not None:
             missing = sum(1 for name in required if name not in properties)
             cost += MISSING_PROPERTY * missing if missing or not required else -REQUIRED_FOUND
@@ -645,7 +657,7 @@ def _schema_cost(schema: dict[str, Any], reading_properties: bool = False) -> fl
             cost += VALUE_MISFIT
         elif isinstance(example, Frame) and example.hint is not None:
             continue  # its keys were costed as they were read (`placement_cost`)
-        elif properties and (names := _names(example)):
+        elif properties and (names := mapping_names(example)):
             extra = sum(1 for name in names if name not in properties)
             cost += EXAMPLE_EXTRA_KEY * min(extra, 5)
     return cost

@@ -32,6 +32,7 @@ class Frame:
         "hint",
         "keys",
         "last",
+        "nested",
         "path",
         "pending",
         "schema",
@@ -59,6 +60,9 @@ class Frame:
         self.keys: frozenset[str] = frozenset()
         self.count = 0
         self.last: str | None = None
+        self.nested: tuple[tuple[Any, frozenset[str]], ...] = ()
+        """The keys of each closed mapping it holds: later evidence may ask for them
+        (`required` of `properties`), so readings that differ there differ."""
         self.pending: str | int | None = None
         self.slot: Shape = shape
         self._signature = 0
@@ -79,6 +83,7 @@ class Frame:
         other.schema, other.hint = self.schema, self.hint
         other.entries, other.keys, other.count = self.entries, self.keys, self.count
         other.last, other.pending, other.slot = self.last, self.pending, self.slot
+        other.nested = self.nested
         other._value = None
         other._signature = 0
         other.closing = None
@@ -94,15 +99,7 @@ class Frame:
         """What readings with this stack of open frames share, down to the root: each
         frame's kind, keys, and what it reads next."""
         if not self._signature:
-            nested: tuple[tuple[Any, frozenset[str]], ...] = ()
-            if self.shape.container == OBJECT:
-                # What later evidence may ask of closed parts: `required` of `properties`.
-                nested = tuple(
-                    (key, value.keys)
-                    for key, value in self.shallow().items()
-                    if isinstance(value, Frame) and not value.seq
-                )
-            signature = (self.below, id(self.shape), self.pending, self.keys, nested)
+            signature = (self.below, id(self.shape), self.pending, self.keys, self.nested)
             self._signature = hash(signature) or 1
         return self._signature
 
@@ -131,6 +128,8 @@ class Frame:
     def fill(self, value: Any) -> Frame:
         """This frame with the pending value given (a scalar, or a closed `Frame`)."""
         other = self._copy()
+        if isinstance(value, Frame) and not value.seq and self.shape.container == OBJECT:
+            other.nested = (*self.nested, (self.pending, value.keys))
         other.entries = (self.pending, value, self.entries)
         other.count += 1
         other.pending = None

@@ -7,9 +7,10 @@ document's habits, `$ref`s that name it), plus what closing the containers above
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from ...pointers import join, parse_ref
+from ...pointers import join, parse_ref, split
 from . import scalars
 from .evidence import (
     LONG_TEXT,
@@ -18,6 +19,7 @@ from .evidence import (
     carried_cost,
     closing_cost,
     described_names,
+    mapping_names,
     placement_cost,
     required_names,
     value_cost,
@@ -53,6 +55,9 @@ _REQUIRING = frozenset({"required", "allOf", "anyOf", "oneOf"})
 UNDESCRIBED = 1.0  # a property its schema's description does not name, beside all it does
 _DESCRIBED = 2  # names a description must quote before it counts as a list of properties
 REQUIRED_AHEAD = 2000  # tokens ahead in which a `required` list may name a property
+UNLIKE_RECORD = 1.0
+"""A key that the record before it in a data list lacks, where this record has that one's keys
+and no other so far: records of one list are alike (`{apis: [{...}, {...}], total: 2}`)."""
 Candidate = tuple[int, float, "Shape | None"]
 
 
@@ -77,6 +82,7 @@ def key_cost(key: str) -> float:
     return unbalanced(key) + (BRACKETED_KEY if key.startswith(("(", "[")) else 0.0)
 
 
+@lru_cache(maxsize=8192)
 def unbalanced(text: str) -> float:
     """Collapsed text splits keys from values by guesswork; a split that leaves a bracket
     open on one side is the less likely one."""
@@ -106,7 +112,12 @@ class Placing:
         self.starts = [t.start for t in tokens]
         self.next = self._candidates()
         self.targets = self._targets()
+        self._targeted = frozenset(split(target)[-1] for target in self.targets if target)
         self.required = self._required_ahead()
+        # What depends on the text alone, asked again by every reading that gets there.
+        self._peeks: dict[int, Any] = {}
+        self._fits: dict[tuple[int, int], float] = {}
+        self._spaced: dict[tuple[int, int, bool], tuple[str, float] | None] = {}
 
     def _targets(self) -> frozenset[str]:
         """The local pointers that `$ref`s anywhere in the text point to."""
@@ -120,7 +131,9 @@ class Placing:
 
     def _target(self, path: str, key: str) -> float:
         """A bonus for a named entry that some `$ref` points to."""
-        return REFERENCED if self.targets and join(path, key) in self.targets else 0.0
+        if key not in self._targeted:
+            return 0.0  # most keys: no `$ref` ends in their name
+        return REFERENCED if join(path, key) in self.targets else 0.0
 
     def _required_ahead(self) -> list[frozenset[str] | None]:
         """For each key, the names of the first `required` list after it that names it, if
@@ -212,16 +225,13 @@ class Placing:
         stack = state.stack
         key = self._key(state)
         peek = self._peek(state.pos)
-        fits: dict[int, float] = {}
         rough: list[tuple[int, float, Shape]] = []
         for depth in range(len(stack) - 1, -1, -1):
             frame = stack[depth]
             if frame.seq or key in frame.keys or (found := frame.shape.child(key)) is None:
                 continue
             shape, cost = found
-            if id(shape) not in fits:
-                fits[id(shape)] = self._fit(shape, peek, state.pos)
-            rough.append((depth, cost + fits[id(shape)] - TIE * depth, shape))
+            rough.append((depth, cost + self._fit(shape, peek, state.pos) - TIE * depth, shape))
         if not rough:
             return []
         cut = min(cost for _, cost, _ in rough) + LOCAL - REFERENCED
@@ -239,7 +249,7 @@ class Placing:
         candidates = self._required_named(
             self._shadowed(candidates, stack, key), stack, key, state.pos
         )
-        return self._undescribed(candidates, stack, key)
+        return self._unlike_neighbours(candidates, stack, key)
 
     def _place(self, state: State, candidates: list[Candidate], emit: Emit) -> None:
         """Each candidate worth trying, with the cost of closing what lies above it."""
@@ -314,19 +324,31 @@ class Placing:
         return [(d, c + REQUIRED_NAMED if d in named else c, s) for d, c, s in candidates]
 
     @staticmethod
-    def _undescribed(
+    def _unlike_neighbours(
         candidates: list[Candidate], stack: tuple[Frame, ...], key: str
     ) -> list[Candidate]:
-        """A schema whose description quotes the names of all the properties read so far,
-        and no others, has no more: a key it does not name belongs further out."""
-        result = []
-        for depth, cost, shape in candidates:
-            schema = stack[depth - 1] if depth else None
-            named = described_names(schema) if schema and schema.pending == "properties" else ()
-            listed = len(named) >= _DESCRIBED and stack[depth].keys == named
-            result.append(
-                (depth, cost + UNDESCRIBED if listed and key not in named else cost, shape)
-            )
+        """What a candidate already holds can say it is complete. A schema whose
+        description quotes the names of all the properties read so far, and no others, has
+        no more: a key it does not name belongs further out. A record of a data list that
+        has the keys of the record before it, and no others, gets no key that one lacks."""
+        result = candidates
+        for index, (depth, cost, shape) in enumerate(candidates):
+            if not depth:
+                continue
+            frame, parent = stack[depth], stack[depth - 1]
+            if parent.pending == "properties":
+                named = described_names(parent)
+                listed = len(named) >= _DESCRIBED and frame.keys == named
+                extra = UNDESCRIBED if listed and key not in named else 0.0
+            elif parent.seq and parent.entries is not None and parent.shape.container == ANY_DATA:
+                # (A candidate never holds the key already.)
+                same = not frame.seq and mapping_names(parent.entries[1]) == frame.keys
+                extra = UNLIKE_RECORD if same else 0.0
+            else:
+                continue
+            if extra:
+                result = result if result is not candidates else list(candidates)
+                result[index] = (depth, cost + extra, shape)
         return result
 
     def _key(self, state: State) -> str:
@@ -347,6 +369,12 @@ class Placing:
         """The key that the words from token `first` and the key at `end` make, and its
         cost, if YAML can read them as one plain key. `forced`: the value before them takes
         one word, so they must be the key's, and how many they are is no evidence."""
+        known = (first, end, forced)
+        if known not in self._spaced:
+            self._spaced[known] = self._spaced_key(first, end, forced)
+        return self._spaced[known]
+
+    def _spaced_key(self, first: int, end: int, forced: bool) -> tuple[str, float] | None:
         key = self.source[self.tokens[first].start : self.tokens[end].start]
         key += self.tokens[end].text
         if not plain_key(key):
@@ -358,6 +386,12 @@ class Placing:
         """Cost of what the value of the key at `pos` begins with, in a slot of `shape`:
         a nested mapping's first key must be one the slot's object takes. In collapsed
         text, words that run into a key may be that first key (`mapping: Option One: ...`)."""
+        known = (id(shape), pos)
+        if known not in self._fits:
+            self._fits[known] = self._fit_once(shape, peek, pos)
+        return self._fits[known]
+
+    def _fit_once(self, shape: Shape, peek: Any, pos: int) -> float:
         if peek is UNSEEN:
             return 0.0
         if peek is list:
@@ -380,6 +414,11 @@ class Placing:
     def _peek(self, pos: int) -> Any:
         """A glimpse of the value of the key at `pos`: a one-word scalar, `dict` or `list`
         for a nested container, `LONG_TEXT` for longer text, or `UNSEEN`."""
+        if pos not in self._peeks:
+            self._peeks[pos] = self._glimpse(pos)
+        return self._peeks[pos]
+
+    def _glimpse(self, pos: int) -> Any:
         if pos + 1 >= len(self.tokens):
             return UNSEEN
         after = self.tokens[pos + 1]

@@ -58,7 +58,7 @@ class Shape:
         self.fields: dict[str, Shape] = {}
         self.item = item
         self.names = names
-        self.required: tuple[str, ...] = ()
+        self.required: frozenset[str] = frozenset()
         self.scalars = scalars
         self._seen: dict[str, tuple[Shape, float] | None] = {}
 
@@ -287,7 +287,7 @@ def _object(kind: str) -> Shape:
         _objects[kind] = shape
         return shape
     shape = Shape(OBJECT, kind, scalars=frozenset({bool}) if kind == "Schema" else frozenset())
-    shape.required = _REQUIRED.get(kind, ())
+    shape.required = frozenset(_REQUIRED.get(kind, ()))
     _objects[kind] = shape
     for name, child in OBJECTS[kind].items():
         shape.fields[name] = _field(kind, name, child)

@@ -785,6 +785,30 @@ AFTER_NESTED = [
           - $ref: '#/components/schemas/Dog'
           - $ref: '#/components/schemas/object1'
     """,
+    """\
+    paths:
+      /apis:
+        get:
+          responses:
+            '200':
+              description: OK
+              content:
+                application/json:
+                  example:
+                    apis:
+                    - key: a
+                      url: https://a.example
+                    - key: b
+                      url: https://b.example
+                    total: 2
+                    samples:
+                    - code: a
+                      language: curl
+                    - code: b
+                      install: brew
+                      language: curl
+                      name: Custom
+    """,
 ]
 
 
@@ -825,6 +849,7 @@ AFTER_NESTED = [
         "property-after-those-a-description-names",
         "spaced-names-in-a-discriminator-mapping",
         "lower-case-property-after-the-first-capitalized-component",
+        "key-after-records-alike",
     ],
 )
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
