@@ -45,6 +45,7 @@ MISSING_PROPERTY = 3.0
 ORPHAN_REQUIRED = 2.0
 REQUIRED_FOUND = 1.0
 KEYWORD_MISFIT = 2.0
+DEAD_BRANCH = 1.0
 VALUE_MISFIT = 1.5
 EXAMPLE_EXTRA_KEY = 1.0
 REFERENCE_SIBLING = 2.0
@@ -316,25 +317,29 @@ def _type_cost(frame: Frame, peek: Any, inner: Frame | None) -> float:
     cost = KEYWORD_MISFIT * sum(
         1 for keywords, wanted in _FAMILIES if not types & wanted and keywords & frame.keys
     )
-    return cost + (KEYWORD_MISFIT if _excluded_by_branches(frame, inner, types) else 0.0)
+    return cost + _branches_cost(frame, inner, types)
 
 
-def _excluded_by_branches(frame: Frame, inner: Frame | None, types: frozenset[str]) -> bool:
-    """Whether no instance of `types` could match the schema's inline branches (the list
-    of them may be `inner`, still open): a type beside `anyOf` branches that are all
-    objects belongs to an enclosing array schema."""
+def _branches_cost(frame: Frame, inner: Frame | None, types: frozenset[str]) -> float:
+    """What the schema's inline branches (the list of them may be `inner`, still open) say
+    of `types`: a type that no instance of them could have (beside `anyOf` branches that
+    are all objects) belongs to an enclosing array schema, and one that makes a `oneOf` or
+    `anyOf` branch of a declared type dead more likely belongs further out too."""
     if frame.keys.isdisjoint(_COMPOSING):
-        return False
+        return 0.0
     view = frame.shallow()
+    cost = 0.0
     for name in _COMPOSING:
         branches = inner if frame.pending == name else view.get(name)
         declared = [_types(_view(branch)) for branch in _items(branches)]
-        if not declared or not all(declared):
+        fits = [bool(_widened(found) & _widened(types)) for found in declared if found]
+        if not fits:
             continue
-        fits = [bool(_widened(found) & _widened(types)) for found in declared]
-        if not (all(fits) if name == "allOf" else any(fits)):
-            return True
-    return False
+        if len(fits) == len(declared) and not (all(fits) if name == "allOf" else any(fits)):
+            return KEYWORD_MISFIT
+        if name != "allOf" and not all(fits):
+            cost = DEAD_BRANCH
+    return cost
 
 
 def _widened(types: frozenset[str]) -> frozenset[str]:

@@ -316,8 +316,7 @@ class Placing:
                     named.add(depth)
             elif ahead is not None:
                 overlaps[depth] = len(stack[depth].keys & ahead)
-        best = max(overlaps.values(), default=0)
-        if best:
+        if overlaps and (best := max(overlaps.values())):
             named.update(depth for depth, overlap in overlaps.items() if overlap == best)
         if not named:
             return candidates

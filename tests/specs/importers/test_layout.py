@@ -9,6 +9,7 @@ from specs.errors import MalformedSource
 from specs.importers import LayoutDamaged, OpenAPIDocument, detect
 from specs.importers.layout.evidence import (
     ALIKE_NAME,
+    DEAD_BRANCH,
     EXTENSION_IN_DATA,
     KEYWORD_MISFIT,
     LONG_TEXT,
@@ -966,16 +967,22 @@ def test_keywords_of_one_family_that_misfit_the_type_cost_once(before, cost):
     assert placement_cost(card, "maxLength", 4) == cost
 
 
+REF = {"$ref": "#/components/schemas/Other"}
+
+
 @pytest.mark.parametrize(
-    ("composed", "peek", "cost"),
+    ("composed", "branches", "peek", "cost"),
     [
-        ("anyOf", "array", KEYWORD_MISFIT),  # no branch is an array
-        ("anyOf", "number", 0.0),  # an integer is a number
-        ("allOf", "integer", KEYWORD_MISFIT),  # every branch must allow it
+        ("anyOf", [{"type": "integer"}, {"type": "object"}], "array", KEYWORD_MISFIT),
+        ("allOf", [{"type": "integer"}, {"type": "object"}], "integer", KEYWORD_MISFIT),
+        # An integer is a number, but no object is: that branch could never match.
+        ("anyOf", [{"type": "integer"}, {"type": "object"}], "number", DEAD_BRANCH),
+        ("oneOf", [{"type": "string"}, REF, REF], "object", DEAD_BRANCH),
+        ("oneOf", [{"type": "integer"}, REF], "number", 0.0),
     ],
 )
-def test_a_type_no_instance_of_which_its_branches_allow_costs(composed, peek, cost):
-    schema = schema_frame((composed, [{"type": "integer"}, {"type": "object"}]))
+def test_a_type_its_inline_branches_do_not_allow_costs(composed, branches, peek, cost):
+    schema = schema_frame((composed, branches))
     assert placement_cost(schema, "type", peek) == cost
 
 
