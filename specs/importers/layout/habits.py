@@ -45,6 +45,9 @@ class Habits:
         self._whole = 0.0
         self._schemas: dict[str, dict[str, Any]] = {}
         self._ref_siblings: Counter[str] = Counter()
+        self._broken: dict[tuple[str, str], dict[str, float]] = {}
+        """For a kind and a key, the keys it comes before far more often than after, and
+        how surely: the key after one of them breaks the document's order."""
 
     @classmethod
     def of(cls, document: dict[str, Any]) -> Habits:
@@ -63,6 +66,11 @@ class Habits:
                     habits._capital.update((f"{kind}.{name}", n[:1].isupper()) for n in value)
                 elif child.kind == "Any":
                     habits._learn_data(value)
+        for (kind, first, second), before in habits._before.items():
+            after = habits._before[kind, second, first]
+            if before > 2 * after + 1:
+                broken = habits._broken.setdefault((kind, first), {})
+                broken[second] = (before - after) / (before + after + 1)
         ordered = sum(n for (_, up), n in habits._sorted.items() if up)
         habits._whole = ordered / max(sum(habits._sorted.values()), 1)
         return habits
@@ -140,10 +148,8 @@ class Habits:
             and self._ref_siblings[key] >= _SEEN_SIBLINGS
         ):
             cost -= ref_sibling_cost(key)  # the document writes it there, as a habit
-        broken = 0.0
-        for earlier in frame.keys:
-            after = self._before[shape.kind, earlier, key]
-            before = self._before[shape.kind, key, earlier]
-            if before > 2 * after + 1:
-                broken = max(broken, (before - after) / (before + after + 1))
-        return cost + OUT_OF_ORDER * broken
+        broken = self._broken.get((shape.kind, key))
+        if not broken:
+            return cost
+        found = [broken[earlier] for earlier in frame.keys if earlier in broken]
+        return cost + OUT_OF_ORDER * max(found, default=0.0)
