@@ -8,6 +8,7 @@ document's habits, `$ref`s that name it), plus what closing the containers above
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from ...pointers import join, parse_ref, split
@@ -56,8 +57,9 @@ UNDESCRIBED = 1.0  # a property its schema's description does not name, beside a
 _DESCRIBED = 2  # names a description must quote before it counts as a list of properties
 REQUIRED_AHEAD = 2000  # tokens ahead in which a `required` list may name a property
 UNLIKE_RECORD = 1.0
-"""A key that the record before it in a data list lacks, where this record has that one's keys
-and no other so far: records of one list are alike (`{apis: [{...}, {...}], total: 2}`)."""
+"""A key that the record before it in a list of example data lacks, where this record has
+that one's keys and no other so far: instances of one schema are alike (`{apis: [{...},
+{...}], total: 2}`). An extension's records (`x-code-samples`) often have optional keys."""
 Candidate = tuple[int, float, "Shape | None"]
 
 
@@ -111,6 +113,8 @@ class Placing:
         self.keys = [scalars.key_text(t.text) if t.kind == KEY else "" for t in tokens]
         self.starts = [t.start for t in tokens]
         self.next = self._candidates()
+        self.prose = [self._prose(index) for index in range(len(tokens))]
+        self.prose_before = [0, *accumulate(self.prose)]
         self.targets = self._targets()
         self._targeted = frozenset(split(target)[-1] for target in self.targets if target)
         self.required = self._required_ahead()
@@ -164,6 +168,19 @@ class Placing:
             if found is not None and found[0] - index <= REQUIRED_AHEAD:
                 result[index] = found[1]
         return result
+
+    def _prose(self, index: int) -> bool:
+        """Whether a line that begins at token `index` reads as prose if it is text: a key
+        of several words, or a dash before words that are not a one-word key."""
+        token = self.tokens[index]
+        if self.collapsed or not token.first or token.kind == TEXT:
+            return False
+        if token.kind == DASH:
+            after = index + 1
+            return after < len(self.tokens) and (
+                self.tokens[after].kind == TEXT or " " in self.keys[after]
+            )
+        return " " in self.keys[index]
 
     def _candidates(self) -> list[int]:
         """For each token, the first token from it on that may be structure."""
@@ -328,7 +345,7 @@ class Placing:
     ) -> list[Candidate]:
         """What a candidate already holds can say it is complete. A schema whose
         description quotes the names of all the properties read so far, and no others, has
-        no more: a key it does not name belongs further out. A record of a data list that
+        no more: a key it does not name belongs further out. A record of example data that
         has the keys of the record before it, and no others, gets no key that one lacks."""
         result = candidates
         for index, (depth, cost, shape) in enumerate(candidates):
@@ -342,6 +359,7 @@ class Placing:
             elif parent.seq and parent.entries is not None and parent.shape.container == ANY_DATA:
                 # (A candidate never holds the key already.)
                 same = not frame.seq and mapping_names(parent.entries[1]) == frame.keys
+                same = same and not any(part.startswith("x-") for part in split(parent.path))
                 extra = UNLIKE_RECORD if same else 0.0
             else:
                 continue

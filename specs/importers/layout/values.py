@@ -33,6 +33,11 @@ DASH_IN_TEXT = 2.0  # a lone `-` read as text of a plain scalar, not as a list i
 EMPTY_VALUE = 3.0  # `key:` with nothing under it: emitters write `null`
 SWALLOWED = 1.0  # a key or dash read as text of a block scalar
 SWALLOWED_LINE = 4.0  # a line that begins with a field name: text seldom reads `type: object`
+SWALLOWED_FEW = 4
+"""With line breaks kept, a block scalar's lines that read as prose (a markdown bullet, a key
+of several words: `For models of the SDXL family:`) cost as swallowed up to this many; a
+long text holds more, and they say nothing more. Lines that begin with a name (`code:`,
+`- name:`) cost each, and those that begin with a field name more."""
 CUT_SENTENCE = 2.0
 """Collapsed text: prose that ends in words after its last sentence, begun in lower case
 (`... or a number. string and`), has taken the first words of the next key: 180 of
@@ -190,11 +195,15 @@ class Reader(Placing):
     def _swallowed(self, state: State, end: int) -> float:
         """Cost of reading the key or dash at `end` as text of a block scalar: dear for a
         line that begins with a field of an open object (data keys are anyone's words)."""
-        if self.collapsed or self.tokens[end].kind != KEY:
+        if self.collapsed:
             return SWALLOWED
-        key = self.keys[end]
-        fields = any(key in frame.shape.fields for frame in state.stack)
-        return SWALLOWED_LINE if fields else SWALLOWED
+        key = self.keys[end] if self.tokens[end].kind == KEY else None
+        if key is not None and any(key in frame.shape.fields for frame in state.stack):
+            return SWALLOWED_LINE
+        if not self.prose[end]:
+            return SWALLOWED
+        swallowed = self.prose_before[end] - self.prose_before[state.aux + 1]
+        return SWALLOWED if swallowed < SWALLOWED_FEW else 0.0
 
     def expand(self, state: State, emit: Emit) -> None:
         if state.mode == AFTER:

@@ -127,6 +127,72 @@ def test_block_scalar_keeps_blank_lines_and_lines_that_look_like_keys(how):
         assert description.split() == expected.split()
 
 
+def test_a_long_block_scalar_of_prose_keeps_its_lists_and_headings_but_no_records():
+    body = """\
+    components:
+      schemas:
+        Request:
+          type: object
+          properties:
+            modality:
+              type: string
+              description: |-
+                The modality of the control image.
+
+                For models of the SD1.5 family:
+                - up to 3 modalities from `canny`, `pose`, `depth`
+                - or one of the following presets: `character`, `landscape`.
+
+                For models of the SDXL family:
+                - up to 3 modalities from `canny`, `pose`, `depth`
+                - or one of the following presets: `character`.
+
+                For models of the FLUX family:
+                - one modality from: `canny`, `tile`, `depth`
+                - or one preset: `character`.
+
+                Examples:
+                - `canny`
+                - `depth:0.5,pose:1.0`
+                - `landscape`
+                - `character:0.5`
+
+                Note: a value the model family does not support is an error.
+              enum:
+              - canny
+              - pose
+    paths:
+      /a:
+        get:
+          x-readme:
+            code-samples:
+            - name: A custom snippet
+              language: curl
+              code: |-
+                # This snippet has no name
+
+                curl -X POST https://api.example.com/v2/alert
+            - name: Another custom snippet
+              language: curl
+              code: curl -X POST https://api.example.com/v2/alert
+              install: brew install curl
+              correspondingExample: TestExample
+            - name: Yet another custom snippet
+              language: python
+              code: import requests
+              install: pip install requests
+              correspondingExample: TestExample
+            samples-languages:
+            - shell
+            - python
+          responses:
+            '200':
+              description: OK
+    """
+    original, got = roundtrip(body, "lines")
+    assert got == original
+
+
 @pytest.mark.parametrize("how", DAMAGES)
 def test_double_quoted_line_continuations_and_escaped_spaces(how):
     body = r"""
