@@ -39,6 +39,7 @@ class Frame:
         "seq",
         "shape",
         "slot",
+        "strict",
     )
 
     def __init__(
@@ -48,12 +49,16 @@ class Frame:
         path: str,
         schema: Any = None,
         hint: frozenset[str] | None = None,
+        strict: bool = True,
     ) -> None:
         self.shape = shape
         self.schema = schema
         """For example data: the schema (a frame or a mapping) it is an instance of."""
         self.hint = hint
         """For an example object: the property names its schema declares."""
+        self.strict = strict
+        """Whether that schema is surely the example's: else names it lacks are not
+        unlikely, only unconfirmed."""
         self.seq = seq
         self.path = path
         self.entries: tuple[Any, ...] | None = None
@@ -80,7 +85,7 @@ class Frame:
     def _copy(self) -> Frame:
         other = Frame.__new__(Frame)
         other.shape, other.seq, other.path = self.shape, self.seq, self.path
-        other.schema, other.hint = self.schema, self.hint
+        other.schema, other.hint, other.strict = self.schema, self.hint, self.strict
         other.entries, other.keys, other.count = self.entries, self.keys, self.count
         other.last, other.pending, other.slot = self.last, self.pending, self.slot
         other.nested = self.nested

@@ -19,6 +19,7 @@ from .evidence import (
     WRONG_CONTAINER,
     carried_cost,
     closing_cost,
+    described_cost,
     described_names,
     mapping_names,
     placement_cost,
@@ -61,6 +62,7 @@ UNLIKE_RECORD = 1.0
 that one's keys and no other so far: instances of one schema are alike (`{apis: [{...},
 {...}], total: 2}`). An extension's records (`x-code-samples`) often have optional keys."""
 Candidate = tuple[int, float, "Shape | None"]
+_COMPOSITION = frozenset({"allOf", "anyOf", "oneOf"})
 
 
 def _kind(value: Any) -> type | None:
@@ -92,6 +94,19 @@ def unbalanced(text: str) -> float:
         if text.count(opening) != text.count(closing):
             return UNBALANCED
     return 0.0
+
+
+def _self_reference(path: str, ref: str) -> bool:
+    """Whether a `$ref` at `path` names the schema it is, or one composed of it
+    (`Token: {allOf: [{$ref: Token}]}`): a schema cannot be defined by itself."""
+    uri, target = parse_ref(ref)
+    if uri or not (path == target or path.startswith(target + "/")):
+        return False
+    steps = split(path[len(target) :])
+    return all(
+        step in _COMPOSITION if index % 2 == 0 else step.isdigit()
+        for index, step in enumerate(steps)
+    )
 
 
 def _mixed(frame: Frame, kind: type | None) -> float:
@@ -224,9 +239,7 @@ class Placing:
     def _spaced_after(self, state: State, emit: Emit) -> None:
         """Collapsed text: after a quoted or flow value, words then a key are one key."""
         end = self.next[state.pos]
-        if end >= len(self.tokens) or end - state.pos >= SPACED_KEY_WORDS:
-            return
-        if self.tokens[end].kind != KEY:
+        if end >= len(self.tokens) or self.tokens[end].kind != KEY:
             return
         key = self.source[self.tokens[state.pos].start : self.tokens[end].start]
         if plain_key(key + self.tokens[end].text):
@@ -259,7 +272,7 @@ class Placing:
             frame = stack[depth]
             inner = stack[depth + 1] if depth + 1 < len(stack) else None
             cost = grammar + placement_cost(frame, key, peek, inner) + self.habits.cost(frame, key)
-            cost += carried_cost(stack, depth, key)
+            cost += carried_cost(stack, depth, key) + described_cost(stack, depth, key)
             if frame.shape.container == MAP:
                 cost += self._target(frame.path, key)
             candidates.append((depth, cost, shape))
@@ -469,7 +482,7 @@ class Placing:
     def _filled(self, state: State, value: Any, pos: int, cost: float = 0.0) -> State:
         top = state.stack[-1]
         cost += state.cost + value_cost(top.slot, value, top)
-        if top.pending == "$ref" and isinstance(value, str) and parse_ref(value) == ("", top.path):
+        if top.pending == "$ref" and isinstance(value, str) and _self_reference(top.path, value):
             cost += SELF_REFERENCE
         stack = (*state.stack[:-1], top.fill(value))
         return State(cost, pos, AFTER, stack, 0, state.trail, state.notes)

@@ -20,6 +20,7 @@ from .evidence import (
     placement_cost,
     schema_names,
     settled_cost,
+    vouched,
 )
 from .frames import Frame
 from .placing import SPACED_KEY_WORDS, Placing, key_cost, unbalanced
@@ -65,7 +66,8 @@ class Reader(Placing):
             self.after(self._filled(state, None, state.pos, EMPTY_VALUE), emit)
         elif token.kind == DASH:
             if slot.sequence:
-                frame = Frame(slot, True, top.here(), example_schema(top, self.habits.schema))
+                schema = example_schema(top, self.habits.schema)
+                frame = Frame(slot, True, top.here(), schema, strict=vouched(top))
                 self._push(state, 0.0, frame.expect(0, slot.item or slot), emit)
             self.after(self._filled(state, None, state.pos, EMPTY_VALUE), emit)
         else:
@@ -79,7 +81,8 @@ class Reader(Placing):
             return
         shape, cost = found[0], cost + found[1]
         schema = example_schema(top, self.habits.schema)
-        frame = Frame(slot, False, top.here(), schema, schema_names(schema, self.habits.schema))
+        names = schema_names(schema, self.habits.schema)
+        frame = Frame(slot, False, top.here(), schema, names, vouched(top))
         cost += placement_cost(frame, key, self._peek(at))
         if slot.container == MAP:
             cost += self._target(frame.path, key)
@@ -146,7 +149,14 @@ class Reader(Placing):
     def _spaced_keys(self, state: State, end: int, emit: Emit) -> None:
         """Collapsed text: the words before a key may be part of it (`Option One:`)."""
         start = state.aux
-        forced = one_word(state.stack[-1])
+        top = state.stack[-1]
+        if not top.slot.accepts("word"):
+            # No text can go here (a map of named examples): every word is the key's, however
+            # many (`Create or update a database's blob auditing policy:`).
+            if (spaced := self.spaced_key(start, end, forced=True)) is not None:
+                self._nested(state, spaced[0], end, spaced[1], emit)
+            return
+        forced = one_word(top)
         reach = SPACED_KEY_WORDS if forced else self.spaced_reach(end)
         for first in range(end - 1, max(start, end - reach) - 1, -1):
             if self.tokens[first].kind != TEXT:

@@ -24,7 +24,7 @@ from specs.importers.layout.evidence import (
 )
 from specs.importers.layout.frames import Frame
 from specs.importers.layout.habits import Habits
-from specs.importers.layout.placing import CANDIDATES, Placing
+from specs.importers.layout.placing import CANDIDATES, Placing, _self_reference
 from specs.importers.layout.shapes import ANY, DOCUMENT
 from specs.importers.layout.state import AFTER, State
 from specs.importers.layout.tokens import tokenize
@@ -876,6 +876,84 @@ AFTER_NESTED = [
                       language: curl
                       name: Custom
     """,
+    """\
+    components:
+      schemas:
+        Selector:
+          type: object
+          required:
+          - Kind
+          properties:
+            Kind:
+              allOf:
+              - $ref: '#/components/schemas/Kind'
+              - description: Where to start.
+            Token:
+              allOf:
+              - $ref: '#/components/schemas/Token'
+              - description: Where the last page ended.
+          description: Picks the first chunk.
+        Kind:
+          type: string
+        Token:
+          type: string
+    """,
+    """\
+    paths:
+      /payments:
+        post:
+          responses:
+            '200':
+              description: OK
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/Payment'
+                  examples:
+                    Card:
+                      summary: A card payment
+                      value:
+                        amount: 49.99
+                        source:
+                          object: card
+                          name: J. Doe
+                        status: succeeded
+    components:
+      schemas:
+        Payment:
+          type: object
+          properties:
+            amount:
+              type: number
+            status:
+              type: string
+            source:
+              type: object
+              properties:
+                object:
+                  type: string
+                name:
+                  type: string
+    """,
+    """\
+    paths:
+      /policies:
+        get:
+          responses:
+            '200':
+              description: OK
+              content:
+                application/json:
+                  examples:
+                    List the blob auditing policies of a server.:
+                      $ref: '#/components/examples/List'
+                    Create or update a database's blob auditing policy with all parameters:
+                      value: all
+    components:
+      examples:
+        List:
+          value: list
+    """,
 ]
 
 
@@ -917,11 +995,31 @@ AFTER_NESTED = [
         "spaced-names-in-a-discriminator-mapping",
         "lower-case-property-after-the-first-capitalized-component",
         "key-after-records-alike",
+        "description-beside-described-ref-wrappers",
+        "named-example-data-read-against-its-schema",
+        "long-example-names-where-no-text-goes",
     ],
 )
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
     original, got = roundtrip(body, how)
     assert got == original
+
+
+@pytest.mark.parametrize(
+    ("ref", "path", "itself"),
+    [
+        ("#/components/schemas/Token", "/components/schemas/Token", True),
+        ("#/components/schemas/Token", "/components/schemas/Token/allOf/0", True),
+        ("#/components/schemas/Token", "/components/schemas/Token/oneOf/1/anyOf/0", True),
+        ("#/components/schemas/Token", "/components/schemas/Token/properties/next", False),
+        ("#/components/schemas/Token", "/components/schemas/TokenList/allOf/0", False),
+        ("other.yaml#/components/schemas/Token", "/components/schemas/Token", False),
+    ],
+)
+def test_a_schema_is_not_composed_of_itself(ref, path, itself):
+    """`Token: {allOf: [{$ref: Token}]}` is a property named like its component, read as
+    the component (a recursive property, `properties/next`, is fine)."""
+    assert _self_reference(path, ref) is itself
 
 
 SORTED_DEEP = """\
