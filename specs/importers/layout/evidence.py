@@ -377,9 +377,11 @@ def example_schema(parent: Frame, resolve: Resolve) -> Any:
             return {"items": parent}  # a list whose every item is an instance
         return parent if parent.pending in _VALUES else None
     if parent.shape.kind == "Example" and parent.pending == "value":
-        # A named example of a media type, parameter or header is an instance of its
-        # schema, as the first reading has it (see `vouched`).
+        # A named example of a media type, parameter or header, or a shared one it refers
+        # to, is an instance of its schema, as the first reading has it (see `vouched`).
         parts = split(parent.path)
+        if parts[:2] == ["components", "examples"]:
+            return resolve(to_ref(parent.path))  # the schema of a carrier that refers to it
         if len(parts) > 2 and parts[-2] == "examples":
             return resolve(to_ref(join("", *parts[:-2], "schema")))
         return None
@@ -447,17 +449,15 @@ def required_names(schema: Frame) -> frozenset[str]:
 
 def _branches(schema: Any, resolve: Resolve, depth: int = 0) -> dict[Any, Any]:
     """A schema as its data sees it: a `$ref` is its target (`resolve`, from a first
-    reading), and one without properties of its own but composed of others (`anyOf`,
-    `oneOf`, `allOf`) has the properties of all of them, since an instance is an instance
-    of its branches."""
+    reading), and one composed of others (`anyOf`, `oneOf`, `allOf`) has their properties
+    besides its own, since an instance is an instance of its branches (an Azure resource's
+    `id`, `name` and `type` come from `allOf: [$ref: Resource]`)."""
     view = _view(schema)
     if depth > _DEEPEST:
         return view
     if "properties" not in view and isinstance(ref := view.get("$ref"), str):
         view = _view(resolve(ref)) or view
-    if "properties" in view:
-        return view
-    merged: dict[Any, Any] = {}
+    merged = dict(_view(view.get("properties")))
     for branch in _inline_branches(view):
         found = _branches(branch, resolve, depth + 1)
         if "$ref" in found:

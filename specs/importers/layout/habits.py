@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import Any
 
 from ...grammar import OBJECTS, walk
-from ...pointers import parse_ref
+from ...pointers import join, parse_ref, split
 from .evidence import UNLIKE_NAME, ref_sibling_cost
 from .frames import Frame
 from .shapes import MAP, OBJECT
@@ -45,6 +45,9 @@ class Habits:
         self._whole = 0.0
         self._schemas: dict[str, dict[str, Any]] = {}
         self._ref_siblings: Counter[str] = Counter()
+        self._examples: dict[str, dict[str, Any]] = {}
+        """For a shared example (`#/components/examples/...`), the schema of the first media
+        type, parameter or header that refers to it."""
         self._broken: dict[tuple[str, str], dict[str, float]] = {}
         """For a kind and a key, the keys it comes before far more often than after, and
         how surely: the key after one of them breaks the document's order."""
@@ -53,8 +56,11 @@ class Habits:
     def of(cls, document: dict[str, Any]) -> Habits:
         """The habits of a document: objects by kind, named maps by their field, data."""
         habits = cls()
+        shared: list[tuple[str, str]] = []
         for pointer, kind, node in walk(document):
             habits._learn(kind, list(node))
+            if kind == "Example" and isinstance(ref := node.get("$ref"), str):
+                shared.append((parse_ref(ref)[1], pointer))
             if kind == "Schema":
                 habits._schemas[pointer] = node
                 if "$ref" in node:
@@ -66,6 +72,10 @@ class Habits:
                     habits._capital.update((f"{kind}.{name}", n[:1].isupper()) for n in value)
                 elif child.kind == "Any":
                     habits._learn_data(value)
+        for target, pointer in shared:
+            carrier = split(pointer)[:-2]
+            if carrier and (schema := habits._schemas.get(join("", *carrier, "schema"))):
+                habits._examples.setdefault(target, schema)
         for (kind, first, second), before in habits._before.items():
             after = habits._before[kind, second, first]
             if before > 2 * after + 1:
@@ -85,9 +95,12 @@ class Habits:
         return habits
 
     def schema(self, ref: str) -> dict[str, Any] | None:
-        """The schema a local `$ref` names, as the first reading has it."""
+        """The schema a local `$ref` names, as the first reading has it; for a shared
+        example, the schema of the first carrier that refers to it."""
         uri, pointer = parse_ref(ref)
-        return None if uri else self._schemas.get(pointer)
+        if uri:
+            return None
+        return self._schemas.get(pointer) or self._examples.get(pointer)
 
     def _learn(self, kind: str, keys: list[str], pairs: bool = True) -> None:
         for earlier, later in pairwise(keys):

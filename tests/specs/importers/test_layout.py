@@ -20,6 +20,7 @@ from specs.importers.layout.evidence import (
     VALUE_MISFIT,
     placement_cost,
     required_names,
+    schema_names,
     settled_cost,
 )
 from specs.importers.layout.frames import Frame
@@ -937,6 +938,53 @@ AFTER_NESTED = [
     """,
     """\
     paths:
+      /servers/{name}:
+        get:
+          responses:
+            '200':
+              description: OK
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/Server'
+                  examples:
+                    Get a server:
+                      $ref: '#/components/examples/GetServer'
+    components:
+      examples:
+        GetServer:
+          value:
+            id: /servers/one
+            name: one
+            properties:
+              state: Ready
+              version: '8.0'
+            type: Microsoft.DB/servers
+      schemas:
+        Resource:
+          type: object
+          properties:
+            id:
+              type: string
+            name:
+              type: string
+            type:
+              type: string
+        Server:
+          allOf:
+          - $ref: '#/components/schemas/Resource'
+          - type: object
+            properties:
+              properties:
+                type: object
+                properties:
+                  state:
+                    type: string
+                  version:
+                    type: string
+    """,
+    """\
+    paths:
       /policies:
         get:
           responses:
@@ -997,12 +1045,23 @@ AFTER_NESTED = [
         "key-after-records-alike",
         "description-beside-described-ref-wrappers",
         "named-example-data-read-against-its-schema",
+        "shared-example-read-against-the-schema-of-its-carrier",
         "long-example-names-where-no-text-goes",
     ],
 )
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
     original, got = roundtrip(body, how)
     assert got == original
+
+
+def test_an_instance_has_the_properties_its_schema_inherits_besides_its_own():
+    resource = {"properties": {"id": {}, "name": {}}}
+    server = {"properties": {"state": {}}, "allOf": [{"$ref": "#/components/schemas/Resource"}]}
+    assert schema_names(server, {"#/components/schemas/Resource": resource}.get) == {
+        "state",
+        "id",
+        "name",
+    }
 
 
 @pytest.mark.parametrize(
