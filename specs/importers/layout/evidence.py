@@ -159,6 +159,9 @@ _CARRIED = {
     ("MediaType", "example"): 0.5,
     ("RequestBody", "description"): 1.0,
 }
+# An extension: 55,675 on parameters to 362 in their schemas in APIs.guru (672 documents
+# mostly so, 9 not), 47 on headers to none; a media type's go in its schema (571 to 17).
+_CARRIED_EXTENSION = {"Parameter": 1.5, "Header": 1.5}
 _NAMING = frozenset({"properties", "patternProperties"})
 _CARRIERS = frozenset({"Parameter", "Header", "MediaType"})
 _COMPOSED = ("allOf", "anyOf", "oneOf", "$ref", "if", "dependentSchemas", "not")
@@ -234,6 +237,8 @@ def carried_cost(stack: tuple[Frame, ...], depth: int, key: str) -> float:
         carrier = stack[depth - 3]
     if key in carrier.keys or carrier.shape.child(key) is None:
         return 0.0
+    if key.startswith("x-"):
+        return _CARRIED_EXTENSION.get(carrier.shape.kind, 0.0)
     return _CARRIED.get((carrier.shape.kind, key), 0.0)
 
 

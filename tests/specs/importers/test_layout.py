@@ -985,6 +985,21 @@ AFTER_NESTED = [
     """,
     """\
     paths:
+      /items:
+        get:
+          parameters:
+          - name: api-version
+            in: query
+            required: true
+            schema:
+              type: string
+            x-ms-parameter-location: client
+          responses:
+            '200':
+              description: OK
+    """,
+    """\
+    paths:
       /policies:
         get:
           responses:
@@ -1046,6 +1061,7 @@ AFTER_NESTED = [
         "description-beside-described-ref-wrappers",
         "named-example-data-read-against-its-schema",
         "shared-example-read-against-the-schema-of-its-carrier",
+        "extension-after-a-parameter-s-schema",
         "long-example-names-where-no-text-goes",
     ],
 )
