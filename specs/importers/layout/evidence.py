@@ -333,12 +333,12 @@ def _type_cost(frame: Frame, peek: Any, inner: Frame | None) -> float:
     return cost + _branches_cost(frame, inner, types)
 
 
-def described_cost(stack: tuple[Frame, ...], depth: int, key: str) -> float:
-    """Cost of a description for the schema at `depth` when one of its `allOf` branches has
-    one (the list, and its last branch, may still be open above it): `allOf: [$ref,
+def described_cost(stack: tuple[Frame, ...], depth: int) -> float:
+    """Cost of a `description` for the schema at `depth` when one of its `allOf` branches
+    has one (the list, and its last branch, may still be open above it): `allOf: [$ref,
     {description}]` is how a `$ref` gets a description, and needs no other."""
     schema = stack[depth]
-    if key != "description" or "allOf" not in schema.keys or schema.shape.kind != "Schema":
+    if "allOf" not in schema.keys or schema.shape.kind != "Schema":
         return 0.0
     if schema.pending != "allOf":
         branches = _items(schema.shallow().get("allOf"))

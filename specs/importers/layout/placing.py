@@ -265,6 +265,7 @@ class Placing:
         if not rough:
             return []
         cut = min(cost for _, cost, _ in rough) + LOCAL - REFERENCED
+        described = key == "description"
         candidates: list[Candidate] = []
         for depth, grammar, shape in rough:
             if grammar > cut:
@@ -272,7 +273,9 @@ class Placing:
             frame = stack[depth]
             inner = stack[depth + 1] if depth + 1 < len(stack) else None
             cost = grammar + placement_cost(frame, key, peek, inner) + self.habits.cost(frame, key)
-            cost += carried_cost(stack, depth, key) + described_cost(stack, depth, key)
+            cost += carried_cost(stack, depth, key)
+            if described:
+                cost += described_cost(stack, depth)
             if frame.shape.container == MAP:
                 cost += self._target(frame.path, key)
             candidates.append((depth, cost, shape))

@@ -42,7 +42,17 @@ class Shape:
     some types, or free data (`ANY`). `names` is what a map's entries may be called, or what
     a string in a scalar slot may read."""
 
-    __slots__ = ("_seen", "container", "fields", "item", "kind", "names", "required", "scalars")
+    __slots__ = (
+        "_seen",
+        "_text",
+        "container",
+        "fields",
+        "item",
+        "kind",
+        "names",
+        "required",
+        "scalars",
+    )
 
     def __init__(
         self,
@@ -61,6 +71,7 @@ class Shape:
         self.required: frozenset[str] = frozenset()
         self.scalars = scalars
         self._seen: dict[str, tuple[Shape, float] | None] = {}
+        self._text: bool | None = None
 
     def __repr__(self) -> str:
         return f"Shape({self.kind})"
@@ -103,6 +114,13 @@ class Shape:
         if self.kind == "Schema":
             return ANY, UNKNOWN_SCHEMA_KEYWORD
         return None
+
+    @property
+    def takes_text(self) -> bool:
+        """Whether a word of text can be this slot's value (not a map of named entries)."""
+        if self._text is None:
+            self._text = self.accepts("word")
+        return self._text
 
     def accepts(self, value: Any) -> bool:
         """Whether a scalar (or flow collection) `value` fits this slot."""

@@ -150,7 +150,7 @@ class Reader(Placing):
         """Collapsed text: the words before a key may be part of it (`Option One:`)."""
         start = state.aux
         top = state.stack[-1]
-        if not top.slot.accepts("word"):
+        if not top.slot.takes_text:
             # No text can go here (a map of named examples): every word is the key's, however
             # many (`Create or update a database's blob auditing policy:`).
             if (spaced := self.spaced_key(start, end, forced=True)) is not None:
