@@ -35,6 +35,7 @@ _SURE = 0.98  # share of sorted neighbours above which a kind counts as sorted
 _SURE_DOCUMENT = 0.85  # and above which every kind does (a first reading of a sorted corpus
 # document scores 0.92 or more, of one in authored order 0.70 at most)
 _SEEN = 12  # neighbour pairs needed before that share counts
+_UNSORTED_ROOT = 2  # root keys out of order (one may be a first reading's mistake)
 
 
 class Habits:
@@ -123,8 +124,11 @@ class Habits:
         """How surely objects of `kind` keep their keys sorted: the share of neighbouring
         keys in order, in that kind or, when the whole document is sorted, in all of it.
         A first reading's own mistakes leave some pairs out of order in a sorted document,
-        and many kinds have too few keys to tell on their own."""
-        if self._whole >= _SURE_DOCUMENT:
+        and many kinds have too few keys to tell on their own. But a root with keys out of
+        order is not sorted: converters that sort every object often keep the root in the
+        specification's order (`openapi`, `servers`, `info`, `externalDocs`...)."""
+        unsorted_root = kind == "Document" and self._sorted[kind, False] >= _UNSORTED_ROOT
+        if self._whole >= _SURE_DOCUMENT and not unsorted_root:
             return 1.0
         ordered, unordered = self._sorted[kind, True], self._sorted[kind, False]
         if ordered + unordered < _SEEN:

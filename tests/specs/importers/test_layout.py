@@ -1130,6 +1130,67 @@ paths: {}
 """
 
 
+SORTED_BUT_THE_ROOT = textwrap.dedent(
+    """\
+    openapi: 3.0.0
+    servers:
+    - url: https://api.example.com
+    info:
+      description: The SMS API.
+      title: SMS API
+      version: 1.0.0
+      x-serviceName: sms
+    externalDocs:
+      description: Developer docs
+      url: https://developers.example.com
+    paths:
+      /messages:
+        get:
+          operationId: listMessages
+          parameters:
+          - in: query
+            name: limit
+            schema:
+              maximum: 200
+              minimum: 1
+              type: integer
+          responses:
+            '200':
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/Message'
+              description: OK
+          summary: List messages
+    components:
+      schemas:
+        Message:
+          properties:
+            body:
+              type: string
+            from:
+              type: string
+            id:
+              readOnly: true
+              type: string
+            to:
+              type: string
+          required:
+          - body
+          - to
+          type: object
+    """
+)
+
+
+@pytest.mark.parametrize("how", DAMAGES)
+def test_a_sorted_document_may_keep_its_root_in_the_specification_s_order(how):
+    """Every object sorted but the root (`servers` before `info`, `externalDocs` after it):
+    `externalDocs` after the extension `x-serviceName: sms` is the root's, not a spaced name
+    in the extension's data (`sms externalDocs:`) that keeps the root's keys sorted."""
+    assert read(damage(SORTED_BUT_THE_ROOT, how)) == load_yaml(SORTED_BUT_THE_ROOT)
+
+
 @pytest.mark.parametrize("how", DAMAGES)
 def test_a_sorted_document_no_reading_without_habits_keeps_is_read_as_sorted(how):
     assert read(damage(SORTED_DEEP, how)) == load_yaml(SORTED_DEEP)
