@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from ...pointers import join, split, to_ref
+from ...pointers import join, parse_ref, split, to_ref
 from .frames import Frame, data
 from .shapes import ANY_DATA, LEAF, MAP, OBJECT, Shape
 
@@ -23,6 +23,7 @@ __all__ = [
     "UNSEEN",
     "Resolve",
     "carried_cost",
+    "carrier_schema",
     "closing_cost",
     "described_cost",
     "described_names",
@@ -34,6 +35,7 @@ __all__ = [
     "ref_sibling_cost",
     "required_names",
     "schema_names",
+    "self_reference",
     "settled_cost",
     "value_cost",
     "vouched",
@@ -383,13 +385,10 @@ def example_schema(parent: Frame, resolve: Resolve) -> Any:
         return parent if parent.pending in _VALUES else None
     if parent.shape.kind == "Example" and parent.pending == "value":
         # A named example of a media type, parameter or header, or a shared one it refers
-        # to, is an instance of its schema, as the first reading has it (see `vouched`).
-        parts = split(parent.path)
-        if parts[:2] == ["components", "examples"]:
-            return resolve(to_ref(parent.path))  # the schema of a carrier that refers to it
-        if len(parts) > 2 and parts[-2] == "examples":
-            return resolve(to_ref(join("", *parts[:-2], "schema")))
-        return None
+        # to, is an instance of its schema, as the first reading has it (see `vouched`); a
+        # shared one's pointer resolves to the schema of a carrier that refers to it.
+        carried = carrier_schema(parent.path)
+        return resolve(to_ref(parent.path if carried is None else carried))
     if parent.shape.kind in _CARRIERS and parent.pending == "example":
         # The carrier's example is of its schema, when that says what names it takes: an
         # example of a schema that says nothing is free data, as dear as any.
@@ -404,6 +403,27 @@ def example_schema(parent: Frame, resolve: Resolve) -> Any:
     if found is None and (extra := schema.get("additionalProperties")) not in (None, False, True):
         return extra  # a map: every value an instance of one schema
     return {} if found is None else found  # data below an example is example data still
+
+
+def carrier_schema(example: str) -> str | None:
+    """The pointer of the schema of the media type, parameter or header whose named example
+    is at `example` (`.../content/application~1json/examples/Card`), if it has one there."""
+    parts = split(example)
+    if len(parts) < 3 or parts[-2] != "examples" or parts[:2] == ["components", "examples"]:
+        return None
+    return join("", *parts[:-2], "schema")
+
+
+def self_reference(path: str, ref: str) -> bool:
+    """Whether a `$ref` at `path` names the schema it is, or one composed of it
+    (`Token: {allOf: [{$ref: Token}]}`): a schema cannot be defined by itself."""
+    uri, target = parse_ref(ref)
+    if uri or not (path == target or path.startswith(target + "/")):
+        return False
+    steps = split(path[len(target) :])
+    return all(
+        step in _COMPOSING if index % 2 == 0 else step.isdigit() for index, step in enumerate(steps)
+    )
 
 
 def vouched(parent: Frame) -> bool:

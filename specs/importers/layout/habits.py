@@ -14,8 +14,8 @@ from itertools import pairwise
 from typing import Any
 
 from ...grammar import OBJECTS, walk
-from ...pointers import join, parse_ref, split
-from .evidence import UNLIKE_NAME, ref_sibling_cost
+from ...pointers import parse_ref
+from .evidence import UNLIKE_NAME, carrier_schema, ref_sibling_cost
 from .frames import Frame
 from .shapes import MAP, OBJECT
 
@@ -74,8 +74,8 @@ class Habits:
                 elif child.kind == "Any":
                     habits._learn_data(value)
         for target, pointer in shared:
-            carrier = split(pointer)[:-2]
-            if carrier and (schema := habits._schemas.get(join("", *carrier, "schema"))):
+            carrier = carrier_schema(pointer)
+            if carrier is not None and (schema := habits._schemas.get(carrier)):
                 habits._examples.setdefault(target, schema)
         for (kind, first, second), before in habits._before.items():
             after = habits._before[kind, second, first]

@@ -24,6 +24,7 @@ from .evidence import (
     mapping_names,
     placement_cost,
     required_names,
+    self_reference,
     value_cost,
 )
 from .frames import Frame
@@ -62,7 +63,6 @@ UNLIKE_RECORD = 1.0
 that one's keys and no other so far: instances of one schema are alike (`{apis: [{...},
 {...}], total: 2}`). An extension's records (`x-code-samples`) often have optional keys."""
 Candidate = tuple[int, float, "Shape | None"]
-_COMPOSITION = frozenset({"allOf", "anyOf", "oneOf"})
 
 
 def _kind(value: Any) -> type | None:
@@ -94,19 +94,6 @@ def unbalanced(text: str) -> float:
         if text.count(opening) != text.count(closing):
             return UNBALANCED
     return 0.0
-
-
-def _self_reference(path: str, ref: str) -> bool:
-    """Whether a `$ref` at `path` names the schema it is, or one composed of it
-    (`Token: {allOf: [{$ref: Token}]}`): a schema cannot be defined by itself."""
-    uri, target = parse_ref(ref)
-    if uri or not (path == target or path.startswith(target + "/")):
-        return False
-    steps = split(path[len(target) :])
-    return all(
-        step in _COMPOSITION if index % 2 == 0 else step.isdigit()
-        for index, step in enumerate(steps)
-    )
 
 
 def _mixed(frame: Frame, kind: type | None) -> float:
@@ -485,7 +472,7 @@ class Placing:
     def _filled(self, state: State, value: Any, pos: int, cost: float = 0.0) -> State:
         top = state.stack[-1]
         cost += state.cost + value_cost(top.slot, value, top)
-        if top.pending == "$ref" and isinstance(value, str) and _self_reference(top.path, value):
+        if top.pending == "$ref" and isinstance(value, str) and self_reference(top.path, value):
             cost += SELF_REFERENCE
         stack = (*state.stack[:-1], top.fill(value))
         return State(cost, pos, AFTER, stack, 0, state.trail, state.notes)

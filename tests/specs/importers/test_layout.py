@@ -21,11 +21,12 @@ from specs.importers.layout.evidence import (
     placement_cost,
     required_names,
     schema_names,
+    self_reference,
     settled_cost,
 )
 from specs.importers.layout.frames import Frame
 from specs.importers.layout.habits import Habits
-from specs.importers.layout.placing import CANDIDATES, Placing, _self_reference
+from specs.importers.layout.placing import CANDIDATES, Placing
 from specs.importers.layout.shapes import ANY, DOCUMENT
 from specs.importers.layout.state import AFTER, State
 from specs.importers.layout.tokens import tokenize
@@ -1094,7 +1095,7 @@ def test_an_instance_has_the_properties_its_schema_inherits_besides_its_own():
 def test_a_schema_is_not_composed_of_itself(ref, path, itself):
     """`Token: {allOf: [{$ref: Token}]}` is a property named like its component, read as
     the component (a recursive property, `properties/next`, is fine)."""
-    assert _self_reference(path, ref) is itself
+    assert self_reference(path, ref) is itself
 
 
 SORTED_DEEP = """\
