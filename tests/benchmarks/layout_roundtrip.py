@@ -1,7 +1,7 @@
 """How well the layout importer rebuilds real OpenAPI documents whose YAML lost its layout.
 
     python tests/benchmarks/layout_roundtrip.py [CORPUS_DIR] [--limit N] [--sample N]
-        [--verbose] [--no-scenario]
+        [--seed N] [--verbose] [--no-scenario]
 
 Each document of the corpus (default: the `@readme/oas-examples` npm package, MIT, installed
 with `npm install --prefix /tmp/oas-corpus @readme/oas-examples`, and the project's own
@@ -149,13 +149,13 @@ class Score:
         )
 
 
-def corpus(root: Path, sample: int = 0) -> Iterator[tuple[str, dict[str, Any]]]:
+def corpus(root: Path, sample: int = 0, seed: int = SEED) -> Iterator[tuple[str, dict[str, Any]]]:
     """The OpenAPI 3.x documents under `root`; with `sample`, that many files of 5 to 150 KB
     drawn at random (seeded: the same draw every run)."""
     paths = sorted(root.rglob("*"))
     if sample:
         sized = sorted((str(path), path.stat().st_size) for path in paths if path.suffix == ".json")
-        drawn = random.Random(SEED).sample([f for f in sized if 5000 < f[1] < 150000], sample)
+        drawn = random.Random(seed).sample([f for f in sized if 5000 < f[1] < 150000], sample)
         paths = sorted(Path(name) for name, _ in drawn)
     for path in paths:
         if path.suffix not in (".json", ".yaml", ".yml") or "/2.0/" in str(path):
@@ -224,6 +224,7 @@ def main() -> None:
     parser.add_argument(
         "--sample", type=int, default=0, help="draw N JSON files of 5-150 KB at random"
     )
+    parser.add_argument("--seed", type=int, default=SEED, help=f"seed of the draw (default {SEED})")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--no-scenario", action="store_true", help="skip Scenario (slow)")
     options = parser.parse_args()
@@ -234,7 +235,7 @@ def main() -> None:
             file=sys.stderr,
         )
         raise SystemExit(0)
-    documents = list(corpus(options.corpus, options.sample))
+    documents = list(corpus(options.corpus, options.sample, options.seed))
     if options.limit:
         documents = documents[: options.limit]
     print(f"NovelAI import: {novelai_seconds():.2f} s CPU")

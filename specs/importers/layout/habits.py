@@ -17,12 +17,15 @@ from ...grammar import OBJECTS, walk
 from ...pointers import parse_ref
 from .evidence import UNLIKE_NAME, carrier_schema, ref_sibling_cost
 from .frames import Frame
-from .shapes import MAP, OBJECT
+from .shapes import EXTENSION, MAP, OBJECT, RARE_EXTENSION
 
 __all__ = ["Habits"]
 
 OUT_OF_ORDER = 1.5
 UNSORTED = 3.0
+UNKNOWN_SCHEME = 2.0
+"""A security requirement naming no scheme the first reading found: `x-maturity` after
+an operation's `security: [{}]` is the operation's extension."""
 UNUSUAL_NAME = 2.0
 MINORITY_NAME = UNLIKE_NAME
 """A name written unlike most in maps of its kind, where its map holds one name: too few for
@@ -30,6 +33,7 @@ the map's own names to tell (`evidence._name_cost`), so a lower-case property af
 component schema would otherwise be free as a component and cost only at the next one."""
 _SURE_NAMES = 0.9  # share of names alike above which a name unlike them is unusual
 _SEEN_NAMES = 4
+_SEEN_EXTENSIONS = 3  # objects of a kind with an extension before it is the document's habit
 _SEEN_SIBLINGS = 3  # schemas with a keyword beside `$ref` before it is the document's habit
 _SURE = 0.98  # share of sorted neighbours above which a kind counts as sorted
 _SURE_DOCUMENT = 0.85  # and above which every kind does (a first reading of a sorted corpus
@@ -49,6 +53,8 @@ class Habits:
         self._examples: dict[str, dict[str, Any]] = {}
         """For a shared example (`#/components/examples/...`), the schema of the first media
         type, parameter or header that refers to it."""
+        self._schemes: frozenset[str] = frozenset()
+        self._extensions: Counter[tuple[str, str]] = Counter()
         self._broken: dict[tuple[str, str], dict[str, float]] = {}
         """For a kind and a key, the keys it comes before far more often than after, and
         how surely: the key after one of them breaks the document's order."""
@@ -60,6 +66,7 @@ class Habits:
         shared: list[tuple[str, str]] = []
         for pointer, kind, node in walk(document):
             habits._learn(kind, list(node))
+            habits._extensions.update((kind, key) for key in node if key.startswith("x-"))
             if kind == "Example" and isinstance(ref := node.get("$ref"), str):
                 shared.append((parse_ref(ref)[1], pointer))
             if kind == "Schema":
@@ -73,6 +80,10 @@ class Habits:
                     habits._capital.update((f"{kind}.{name}", n[:1].isupper()) for n in value)
                 elif child.kind == "Any":
                     habits._learn_data(value)
+        schemes = document.get("components", {})
+        schemes = schemes.get("securitySchemes") if isinstance(schemes, dict) else None
+        if isinstance(schemes, dict):
+            habits._schemes = frozenset(schemes)
         for target, pointer in shared:
             carrier = carrier_schema(pointer)
             if carrier is not None and (schema := habits._schemas.get(carrier)):
@@ -157,6 +168,12 @@ class Habits:
             share = self.sorted_share(shape.kind)
             if share is not None and share > _SURE:
                 cost += UNSORTED * (share - _SURE) / (1 - _SURE)
+        if shape.kind == "requirement" and self._schemes and key not in self._schemes:
+            cost += UNKNOWN_SCHEME
+        if key.startswith("x-") and self._extensions[shape.kind, key] >= _SEEN_EXTENSIONS:
+            child = shape.child(key)
+            if child is not None and child[1] == RARE_EXTENSION:
+                cost -= RARE_EXTENSION - EXTENSION  # the document writes it there, as a habit
         if shape.container != OBJECT:
             return cost
         if (

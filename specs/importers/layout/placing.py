@@ -48,6 +48,7 @@ SPACED_KEY = 1.5  # an extra word of a key in collapsed text (`Option One:`)
 SPACED_KEY_MORE = 0.5  # each word after it: a name with spaces seldom stops at two words
 SPACED_KEY_WORDS = 8
 SPACED_KEY_SHORT = 3  # words before a key word that can stand alone
+DASH_IN_TEXT = 2.0  # a lone `-` read as text of a plain scalar, not as a list item
 UNBALANCED = 2.0  # a collapsed key or value split off with a bracket left open
 BRACKETED_KEY = 3.0
 """Collapsed text: a key that begins with a bracket (`(null):`) has lost its first words to
@@ -224,14 +225,15 @@ class Placing:
             self._place(state, candidates, emit)
 
     def _spaced_after(self, state: State, emit: Emit) -> None:
-        """Collapsed text: after a quoted or flow value, words then a key are one key."""
-        end = self.next[state.pos]
+        """Collapsed text: after a quoted or flow value, words then a key are one key, a
+        lone `-` among them included (`Create or Update rule - AlertingAction:`)."""
+        end, cost = self._key_after(state.pos)
         if end >= len(self.tokens) or self.tokens[end].kind != KEY:
             return
         key = self.source[self.tokens[state.pos].start : self.tokens[end].start]
         if plain_key(key + self.tokens[end].text):
-            moved = self._moved(state, end, AFTER, state.pos, spaced_key_cost(end - state.pos))
-            self.after(moved, emit)
+            cost += spaced_key_cost(end - state.pos)
+            self.after(self._moved(state, end, AFTER, state.pos, cost), emit)
 
     def _key_candidates(self, state: State) -> list[Candidate]:
         """(depth, cost, shape of its value) of each open mapping that may take the key.
@@ -422,14 +424,29 @@ class Placing:
         cost = value_cost(shape, peek)
         if not (self.collapsed and shape.mapping):
             return cost
-        end = self.next[pos + 1]
+        end, dashes = self._key_after(pos + 1)
         if end >= len(self.tokens) or self.tokens[end].kind != KEY:
             return cost
-        if end - (pos + 1) > self.spaced_reach(end):
+        # Where no text can go (a map of named examples), every word is the key's.
+        forced = not shape.takes_text
+        if not forced and end - (pos + 1) > self.spaced_reach(end):
             return cost
-        spaced = self.spaced_key(pos + 1, end)
+        spaced = self.spaced_key(pos + 1, end, forced)
         found = shape.child(spaced[0]) if spaced is not None else None
-        return cost if spaced is None or found is None else min(cost, spaced[1] + found[1])
+        if spaced is None or found is None:
+            return cost
+        return min(cost, spaced[1] + found[1] + dashes)
+
+    def _key_after(self, pos: int) -> tuple[int, float]:
+        """The first key or dash from token `pos` on, past lone dashes that may be words of
+        a collapsed key (`Create or Update rule - AlertingAction:`), and what reading them
+        as words costs."""
+        end = self.next[pos]
+        cost = 0.0
+        while end + 1 < len(self.tokens) and self.tokens[end].kind == DASH:
+            end = self.next[end + 1]
+            cost += DASH_IN_TEXT
+        return end, cost
 
     def _peek(self, pos: int) -> Any:
         """A glimpse of the value of the key at `pos`: a one-word scalar, `dict` or `list`

@@ -28,6 +28,25 @@ but seldom there."""
 _EXTENDED = frozenset(
     {"Document", "Info", "Contact", "Operation", "Parameter", "Schema", "SecurityScheme"}
 )
+BARE_EXTENSION = 2.0
+"""An extension in an object that almost never has one: in APIs.guru 1 server in 6,033, 12
+media types in 284,824, 3 examples in 85,780, and no link, encoding, discriminator or OAuth
+flow. One after a server's `url` (`servers: [{url}]`, `x-twilio:`) is the path item's."""
+_BARE = frozenset(
+    {
+        "Components",
+        "Discriminator",
+        "Encoding",
+        "Example",
+        "ExternalDocs",
+        "Link",
+        "MediaType",
+        "OAuthFlow",
+        "OAuthFlows",
+        "Server",
+        "XML",
+    }
+)
 UNKNOWN_SCHEMA_KEYWORD = 6.0
 ODD_NAME = 6.0
 NAMED = 1.0
@@ -106,7 +125,9 @@ class Shape:
         if key in self.fields:
             return self.fields[key], _RARE.get((self.kind, key), 0.0)
         if key.startswith("x-"):
-            return ANY, EXTENSION if self.kind in _EXTENDED else RARE_EXTENSION
+            if self.kind in _EXTENDED:
+                return ANY, EXTENSION
+            return ANY, BARE_EXTENSION if self.kind in _BARE else RARE_EXTENSION
         if key == "$ref" and self.kind in _REFERABLE:
             return STRING, 0.0
         if key in ("summary", "description") and self.kind in _REFERABLE:

@@ -35,6 +35,7 @@ _QUOTED = {
     "'": re.compile(r"'(?:[^']|'')*'"),
 }
 _KEY_END = re.compile(r":(?=[ \t]|$)")
+_KEY_LINES = 20  # lines an explicit key may run over
 # Characters that cannot begin a plain scalar (YAML 1.2 c-indicator), save `-?:` before a
 # non-space character.
 _INDICATORS = frozenset("#'\"[]{},&*!|>%@`")
@@ -120,10 +121,15 @@ def _tokenize_lines(source: str) -> list[Token]:
     tokens: list[Token] = []
     blank = 0
     offset = 0
-    for number, raw in enumerate(source.split("\n"), start=1):
+    lines = source.split("\n")
+    key_lines = 0  # continuation lines of an explicit key, already taken
+    for number, raw in enumerate(lines, start=1):
         line_start = offset
         offset += len(raw) + 1
         stripped = raw.strip()
+        if key_lines:
+            key_lines -= 1
+            continue
         if not stripped or stripped.startswith("#"):
             blank += not stripped
             continue
@@ -131,7 +137,12 @@ def _tokenize_lines(source: str) -> list[Token]:
         stop = line_start + len(raw.rstrip())
         first = True
         if source.startswith("? ", index):  # an explicit key: its value follows after `: `
-            tokens.append(Token(KEY, index, stop, source[index + 2 : stop].strip(), number, 1))
+            key_lines = _explicit_key_lines(lines, number)
+            rest = lines[number : number + key_lines]
+            text = " ".join([stripped[2:], *map(str.strip, rest)])
+            if rest:
+                stop = offset + sum(len(line) + 1 for line in rest[:-1]) + len(rest[-1].rstrip())
+            tokens.append(Token(KEY, index, stop, text.strip(), number, 1))
             _mark(tokens, True, blank)
             blank = 0
             continue
@@ -160,6 +171,19 @@ def _tokenize_lines(source: str) -> list[Token]:
             _mark(tokens, first, blank)
         blank = 0
     return tokens
+
+
+def _explicit_key_lines(lines: list[str], after: int) -> int:
+    """How many lines after line `after` (numbered from 1) continue the explicit key on it: a
+    key too long for one line (PyYAML writes those after `? `) goes on up to the line that
+    begins with the `:` of its value. None, if no such line follows soon."""
+    for count, line in enumerate(lines[after : after + _KEY_LINES]):
+        stripped = line.strip()
+        if stripped == ":" or stripped.startswith(": "):
+            return count
+        if not stripped or _KEY_END.search(stripped):
+            return 0
+    return 0
 
 
 def _mark(tokens: list[Token], first: bool, blank: int) -> bool:

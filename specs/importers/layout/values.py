@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 import yaml
 
@@ -23,14 +24,13 @@ from .evidence import (
     vouched,
 )
 from .frames import Frame
-from .placing import SPACED_KEY_WORDS, Placing, key_cost, unbalanced
+from .placing import DASH_IN_TEXT, SHADOWED, SPACED_KEY_WORDS, Placing, key_cost, unbalanced
 from .shapes import ANY_DATA, MAP
 from .state import AFTER, BLOCK, PLAIN, VALUE, Emit, State
 from .tokens import BLOCK_HEADER, DASH, KEY, TEXT, Token, scan_flow, scan_quoted
 
 __all__ = ["Reader"]
 
-DASH_IN_TEXT = 2.0  # a lone `-` read as text of a plain scalar, not as a list item
 EMPTY_VALUE = 3.0  # `key:` with nothing under it: emitters write `null`
 SWALLOWED = 1.0  # a key or dash read as text of a block scalar
 SWALLOWED_LINE = 4.0  # a line that begins with a field name: text seldom reads `type: object`
@@ -47,6 +47,9 @@ _PROSE = frozenset({"description", "summary"})
 _FRAGMENT = re.compile(r"[.!?] +[a-z][^.!?]*$")
 UNLIKE_ITEM = 2.0  # collapsed text: an item of several words among one-word items
 _ALIKE_ITEMS = 2
+
+
+NAMED_REACH = 16  # words of the longest name in an open map that a collapsed key may take
 
 
 class Reader(Placing):
@@ -158,15 +161,26 @@ class Reader(Placing):
             return
         forced = one_word(top)
         reach = SPACED_KEY_WORDS if forced else self.spaced_reach(end)
+        if end - reach > start:
+            reach = max(reach, _named_reach(state.stack))
+        dashes = 0.0
         for first in range(end - 1, max(start, end - reach) - 1, -1):
+            if self.tokens[first].kind == DASH and first > start:
+                dashes += DASH_IN_TEXT  # `Create or Update rule - AlertingAction:`
+                continue
             if self.tokens[first].kind != TEXT:
                 break
             spaced = self.spaced_key(first, end, forced and first == start + 1)
             if spaced is None:
                 continue  # `` `null` default): `` may yet begin a word earlier
             key, cost = spaced
+            cost += dashes
             if first == start:
-                self._nested(state, key, end, cost, emit)
+                # All the value's words and a field an open object lacks (`example: 70
+                # minLength: 1` in a schema, `type: test_type parameters:` in an example
+                # of `components`): more likely the value, then that field.
+                shadowed = _lacking(state.stack, self.keys[end])
+                self._nested(state, key, end, cost + (SHADOWED if shadowed else 0.0), emit)
                 continue
             raw = self.source[self.tokens[start].start : self.tokens[first - 1].end]
             cost += unbalanced(raw) + _words_cost(state.stack[-1], raw, whole=False)
@@ -224,6 +238,22 @@ class Reader(Placing):
             self.plain(state, emit)
         else:
             self.block(state, emit)
+
+
+def _lacking(stack: tuple[Frame, ...], field: str) -> bool:
+    """Whether an open object could still take `field`."""
+    return any(field in frame.shape.fields and field not in frame.keys for frame in stack)
+
+
+def _named_reach(stack: tuple[Frame, ...]) -> int:
+    """How many words a key may take in collapsed text where an open map already names its
+    entries with that many (named examples: `Create or Update rule - AlertingAction`)."""
+    return max((_longest(frame.keys) for frame in stack if frame.shape.container == MAP), default=0)
+
+
+@lru_cache(maxsize=4096)
+def _longest(names: frozenset[str]) -> int:
+    return min(max((len(name.split()) for name in names), default=0), NAMED_REACH)
 
 
 def _words_cost(frame: Frame, raw: str, whole: bool) -> float:

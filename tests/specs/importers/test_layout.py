@@ -13,11 +13,13 @@ from specs.importers.layout.evidence import (
     EXTENSION_IN_DATA,
     KEYWORD_MISFIT,
     LONG_TEXT,
+    MISSING_FIELD,
     MISSING_PROPERTY,
     REQUIRED_FOUND,
     TITLE_NAMED,
     UNLIKE_NAME,
     VALUE_MISFIT,
+    closing_cost,
     placement_cost,
     required_names,
     schema_names,
@@ -1018,6 +1020,143 @@ AFTER_NESTED = [
         List:
           value: list
     """,
+    """\
+    components:
+      schemas:
+        Reply:
+          example:
+            segments:
+            - departure:
+                at: noon
+                iataCode: AMS
+              id: '42'
+              number: '1705'
+          properties:
+            segments:
+              type: array
+              items:
+                $ref: '#/components/schemas/Segment'
+          type: object
+        Segment:
+          type: object
+          properties:
+            departure:
+              $ref: '#/components/schemas/EndPoint'
+            id:
+              type: string
+            number:
+              type: string
+        EndPoint:
+          type: object
+          properties:
+            at:
+              type: string
+            iataCode:
+              type: string
+    """,
+    """\
+    components:
+      schemas:
+        Item:
+          type: object
+        Page:
+          properties:
+            first:
+              $ref: '#/components/schemas/Item'
+              type: object
+            last:
+              $ref: '#/components/schemas/Item'
+              type: object
+            next:
+              $ref: '#/components/schemas/Item'
+              type: object
+            entries:
+              items:
+                $ref: '#/components/schemas/Item'
+              type: array
+          type: object
+    """,
+    """\
+    paths:
+      /account:
+        get:
+          responses:
+            '200':
+              description: OK
+          x-appwrite:
+            auth:
+              Key: []
+              Project: []
+            cookies: false
+            method: get
+            rate-key: url
+            scope: account
+    """,
+    """\
+    paths:
+      /rules:
+        get:
+          responses:
+            '200':
+              description: OK
+              content:
+                application/json:
+                  examples:
+                    Create or Update rule - AlertingAction:
+                      $ref: '#/components/examples/Alerting'
+                    Create or Update rule - LogToMetricAction:
+                      $ref: '#/components/examples/LogToMetric'
+    components:
+      examples:
+        Alerting:
+          value: a
+        LogToMetric:
+          value: b
+    """,
+    """\
+    paths:
+      /faxes:
+        servers:
+        - url: https://fax.example.com
+        x-twilio:
+          pathType: list
+        get:
+          security:
+          - accountSid_authToken: []
+          x-maturity:
+          - Beta
+          responses:
+            '200':
+              description: OK
+    components:
+      securitySchemes:
+        accountSid_authToken:
+          type: http
+          scheme: basic
+        """,
+    """\
+    paths:
+      /a:
+        servers:
+        - url: https://a.example.com
+        x-twilio:
+          pathType: list
+      /b:
+        servers:
+        - url: https://b.example.com
+        x-twilio:
+          pathType: list
+      /c:
+        servers:
+        - url: https://c.example.com
+        x-twilio:
+          pathType: instance
+      /d:
+        servers:
+        - url: https://d.example.com
+        x-twilio:
+          pathType: instance
+        """,
 ]
 
 
@@ -1064,6 +1203,12 @@ AFTER_NESTED = [
         "shared-example-read-against-the-schema-of-its-carrier",
         "extension-after-a-parameter-s-schema",
         "long-example-names-where-no-text-goes",
+        "example-written-before-the-properties-it-names",
+        "type-of-an-array-after-items-beside-typed-refs",
+        "hyphenated-names-among-plain-ones-in-data",
+        "example-names-holding-a-dash",
+        "extensions-after-a-server-and-a-security-requirement",
+        "an-extension-the-document-writes-on-path-items",
     ],
 )
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
@@ -1221,6 +1366,24 @@ def schema_frame(*entries: tuple[str, Any]) -> Frame:
     return frame
 
 
+PARAMETER = DOCUMENT.child("components")[0].child("parameters")[0].item
+
+
+@pytest.mark.parametrize(
+    ("keys", "missing"),
+    [(("schema",), 0.0), (("content",), 0.0), (("x-ms-parameter-location",), MISSING_FIELD)],
+)
+def test_a_parameter_has_a_schema_or_content(keys, missing):
+    """Without one, `schema:` after `x-ms-parameter-location: method` in collapsed text
+    would cost nothing as a spaced name in the extension's data (`method schema`)."""
+    frame = Frame(PARAMETER, False, "/components/parameters/Filter")
+    for key, value in (("name", "filter"), ("in", "query")):
+        frame = frame.expect(key, PARAMETER.child(key)[0]).fill(value)
+    for key in keys:
+        frame = frame.expect(key, PARAMETER.child(key)[0]).fill({})
+    assert closing_cost(frame) == missing
+
+
 def test_required_names_are_not_orphans_while_the_properties_are_read():
     properties = SCHEMA.child("properties")[0]
     pet = schema_frame(("required", ["name"])).expect("properties", properties)
@@ -1296,8 +1459,9 @@ def test_null_is_no_default_rather_than_a_value_of_the_wrong_type(key, cost):
     ("key", "extra"),
     [
         ("install", 0.0),
-        ("samples-languages", UNLIKE_NAME),
-        ("x-samples", UNLIKE_NAME + EXTENSION_IN_DATA),
+        ("Samples", UNLIKE_NAME),
+        ("samples-languages", UNLIKE_NAME / 2),  # 7 times likelier in data than a capital
+        ("x-samples", UNLIKE_NAME / 2 + EXTENSION_IN_DATA),
     ],
 )
 def test_data_keys_are_written_alike_and_extensions_belong_to_objects(key, extra):

@@ -71,6 +71,24 @@ def test_an_explicit_key_takes_its_value_after_the_colon(collapsed):
     assert [(t.kind, t.text) for t in tokens][:2] == [(KEY, "a very long key"), (KEY, "type")]
 
 
+@pytest.mark.parametrize("collapsed", [False, True])
+def test_an_explicit_key_runs_over_lines_up_to_its_colon(collapsed):
+    # PyYAML writes a key longer than 128 characters after `? `, folded like any plain scalar.
+    text = "? Gets the first page of accounts,\nif any, within a group.\n: value: '1'\nb: 2\n"
+    tokens = tokenize(" ".join(text.split()) if collapsed else text, collapsed)
+    assert [(t.kind, t.text) for t in tokens][:3] == [
+        (KEY, "Gets the first page of accounts, if any, within a group."),
+        (KEY, "value"),
+        (TEXT, "'1'"),
+    ]
+    assert tokens[3].line == (1 if collapsed else 4)
+
+
+def test_an_explicit_key_without_its_colon_ahead_is_one_line():
+    tokens = tokenize("? key\nother: x\n", collapsed=False)
+    assert [(t.kind, t.text) for t in tokens] == [(KEY, "key"), (KEY, "other"), (TEXT, "x")]
+
+
 def test_a_word_that_can_only_end_a_longer_key_is_marked():
     (_, key, _) = tokenize("enum *required: x", collapsed=True)
     assert key.kind == KEY
