@@ -87,7 +87,9 @@ class _Loader(_BaseLoader):
             if key_node.tag == "tag:yaml.org,2002:merge":
                 continue
             key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, (str, int, float, bool)) and key in seen:
+            if not isinstance(key, (str, int, float, bool)):
+                continue  # an unhashable key: PyYAML's own check says so
+            if key in seen:
                 raise DuplicateKey(
                     "while constructing a mapping",
                     node.start_mark,

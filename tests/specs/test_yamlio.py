@@ -50,6 +50,14 @@ def test_duplicate_keys_are_an_error_with_the_line():
     assert caught.value.problem_mark.line == 2
 
 
+@pytest.mark.parametrize("text", ["{a: b}: c\n", "? [a, b]\n: c\n"])
+def test_a_key_that_is_a_mapping_or_a_list_is_a_yaml_error_with_the_line(text):
+    with pytest.raises(yaml.constructor.ConstructorError, match="unhashable key") as caught:
+        load_yaml(text)
+    assert caught.value.problem_mark is not None
+    assert caught.value.problem_mark.line == 0
+
+
 def test_merge_keys_still_work():
     assert load_yaml("base: &b {x: 1}\nderived:\n  <<: *b\n  y: 2\n")["derived"] == {"x": 1, "y": 2}
 

@@ -79,6 +79,20 @@ UNTYPED_PROPERTIES = 0.5
 """A schema with properties but no type (or composition): 4,684 of 45,232 in APIs.guru."""
 UNTYPED_ITEMS = 1.5
 """A schema with `items` but no type: 55 of 126,516 in APIs.guru."""
+PROPERTIES_BESIDE_CHOICE = 1.5
+"""Properties beside `oneOf` or `anyOf`: 121 of 14,392 such schemas in APIs.guru. Not
+costed beside a discriminator, whose schema may declare the property it picks by (1 of 155
+in APIs.guru, but @readme/oas-examples writes its discriminator examples so)."""
+PROPERTIES_BESIDE_ALL_OF = 0.5
+"""Properties beside `allOf`: 3,403 of 151,156 such schemas in APIs.guru (an `allOf` branch
+holds them: `allOf: [$ref, {description, properties}]`)."""
+ANNOTATED_CHOICE = 2.0
+"""A `oneOf` or `anyOf` branch with nothing but annotations: none of 33,723 in APIs.guru (an
+`allOf` branch has them in 120,557 of 299,118: `allOf: [$ref, {description}]`)."""
+NESTED_ALL_OF = 2.0
+"""An `allOf` branch with an `allOf` of its own: 322 of 299,118 branches in APIs.guru. (In
+`oneOf: [{allOf: [...]}, {allOf: [...]}]`, a dash after the first `allOf`'s last branch is
+the next `oneOf` branch.)"""
 TITLE_NAMED = 1.0  # a bonus: a schema titled with its own name (7,955 of 12,000 in APIs.guru)
 _NAMED_SCHEMAS = frozenset({"schemas", "properties"})
 XML_NAME_ABOVE = 1.0
@@ -174,6 +188,10 @@ _NAMING = frozenset({"properties", "patternProperties"})
 _CARRIERS = frozenset({"Parameter", "Header", "MediaType"})
 _COMPOSED = ("allOf", "anyOf", "oneOf", "$ref", "if", "dependentSchemas", "not")
 _COMPOSING = ("allOf", "anyOf", "oneOf")
+_CHOOSING = frozenset({"anyOf", "oneOf"})
+_ANNOTATIONS = frozenset(
+    {"description", "title", "example", "examples", "deprecated", "readOnly", "writeOnly"}
+)
 _DECLARING = frozenset({*_COMPOSING, "$ref", "properties", "items", "additionalProperties"})
 
 
@@ -401,10 +419,15 @@ def example_schema(parent: Frame, resolve: Resolve) -> Any:
         carried = carrier_schema(parent.path)
         return resolve(to_ref(parent.path if carried is None else carried))
     if parent.shape.kind in _CARRIERS and parent.pending == "example":
-        # The carrier's example is of its schema, when that says what names it takes: an
-        # example of a schema that says nothing is free data, as dear as any.
-        schema = parent.shallow().get("schema")
-        return schema if schema_names(schema, resolve) is not None else None
+        # The carrier's example is of its schema, when that says what names it takes (or
+        # its items do): an example of a schema that says nothing is free data, as dear as
+        # any. A schema still to come (`example` sorts before `schema`) is the first
+        # reading's (see `vouched`).
+        if "schema" in parent.keys:
+            schema = parent.shallow().get("schema")
+        else:
+            schema = resolve(to_ref(join(parent.path, "schema")))
+        return schema if _names_instances(schema, resolve) else None
     if parent.shape.container != ANY_DATA or parent.schema is None:
         return None
     schema = _branches(parent.schema, resolve)
@@ -446,7 +469,17 @@ def vouched(parent: Frame) -> bool:
         return parent.strict
     if parent.shape.kind == "Schema":
         return _declares(parent)
+    if parent.shape.kind in _CARRIERS:
+        return "schema" in parent.keys
     return parent.shape.kind != "Example"
+
+
+def _names_instances(schema: Any, resolve: Resolve) -> bool:
+    """Whether `schema` declares the property names of its instances, or of its items'."""
+    if schema_names(schema, resolve) is not None:
+        return True
+    items = _branches(schema, resolve).get("items") if schema is not None else None
+    return schema_names(items, resolve) is not None
 
 
 def _declares(schema: Frame) -> bool:
@@ -584,7 +617,13 @@ def _closing_costs(frame: Frame) -> tuple[float, float]:
         return 0.0, 0.0
     missing, settled = _key_costs(frame.shape, frame.keys)
     keys = frame.keys
-    if frame.shape.kind != "Schema" or not (keys & _VALUED):
+    if frame.shape.kind != "Schema":
+        return missing, settled
+    if keys <= _ANNOTATIONS:
+        missing += ANNOTATED_CHOICE if _branch_of(frame.path) in _CHOOSING else 0.0
+    elif "allOf" in keys and _branch_of(frame.path) == "allOf":
+        settled += NESTED_ALL_OF  # at once: the reading that nests it goes on unchecked
+    if not (keys & _VALUED):
         return missing, settled
     schema = frame.shallow()
     if schema.get("additionalProperties") is False and keys.isdisjoint(_NAMING):
@@ -610,7 +649,12 @@ def _key_costs(shape: Shape, keys: frozenset[str]) -> tuple[float, float]:
                 missing += UNTYPED_PROPERTIES
             if "items" in keys:
                 missing += UNTYPED_ITEMS
-        return missing, 0.0
+        if "properties" not in keys:
+            return missing, 0.0
+        if not keys.isdisjoint(_CHOOSING):
+            # Unless a discriminator picks the branch by one of them.
+            return missing, 0.0 if "discriminator" in keys else PROPERTIES_BESIDE_CHOICE
+        return missing, PROPERTIES_BESIDE_ALL_OF if "allOf" in keys else 0.0
     if shape.kind in ("Parameter", "Header"):
         if "schema" in keys and "content" in keys:
             return missing, BOTH_SCHEMA_AND_CONTENT
@@ -619,6 +663,13 @@ def _key_costs(shape: Shape, keys: frozenset[str]) -> tuple[float, float]:
             # with one.
             missing += MISSING_FIELD
     return missing, 0.0
+
+
+def _branch_of(path: str) -> str | None:
+    """The composition (`allOf`, `anyOf`, `oneOf`) the schema at `path` is a branch of."""
+    parent, _, index = path.rpartition("/")
+    composition = parent.rpartition("/")[2]
+    return composition if index.isdigit() and composition in _COMPOSING else None
 
 
 def _titled_by_name(path: str, title: Any) -> bool:

@@ -28,6 +28,7 @@ from specs.importers.layout.evidence import (
 )
 from specs.importers.layout.frames import Frame
 from specs.importers.layout.habits import Habits
+from specs.importers.layout.importer import _moved
 from specs.importers.layout.placing import CANDIDATES, Placing
 from specs.importers.layout.shapes import ANY, DOCUMENT
 from specs.importers.layout.state import AFTER, State
@@ -1157,6 +1158,76 @@ AFTER_NESTED = [
         x-twilio:
           pathType: instance
         """,
+    """\
+    paths:
+      /systems:
+        get:
+          responses:
+            '200':
+              description: OK
+              content:
+                application/json:
+                  example:
+                  - id: 1
+                    validator:
+                      mask: '9999'
+                      regex: '[0-9]+'
+                    name: Visa
+                  schema:
+                    type: array
+                    items:
+                      $ref: '#/components/schemas/System'
+    components:
+      schemas:
+        System:
+          type: object
+          properties:
+            id:
+              type: integer
+            name:
+              type: string
+            validator:
+              type: object
+              properties:
+                mask:
+                  type: string
+                regex:
+                  type: string
+        """,
+    """\
+    components:
+      schemas:
+        Top:
+          type: object
+        Report:
+          oneOf:
+          - allOf:
+            - $ref: '#/components/schemas/Top'
+            - description: Outbound
+              properties:
+                direction:
+                  type: string
+          - allOf:
+            - $ref: '#/components/schemas/Top'
+            - description: Inbound
+              properties:
+                direction:
+                  type: string
+        """,
+    """\
+    components:
+      schemas:
+        Problem:
+          oneOf:
+          - description: Invalid parameters
+            properties:
+              title:
+                type: string
+          - description: Invalid filter
+            properties:
+              detail:
+                type: string
+        """,
 ]
 
 
@@ -1209,6 +1280,9 @@ AFTER_NESTED = [
         "example-names-holding-a-dash",
         "extensions-after-a-server-and-a-security-requirement",
         "an-extension-the-document-writes-on-path-items",
+        "media-type-example-written-before-its-schema",
+        "one-of-branches-each-an-all-of",
+        "one-of-branches-with-properties-after-a-description",
     ],
 )
 def test_keys_after_nested_schemas_go_where_they_fit(how, body):
@@ -1596,6 +1670,15 @@ def test_collapsed_errors_name_the_column_and_the_text_around(body, message, wor
     assert (caught.value.line, caught.value.column) == (1, text.index(word) + 1)
     assert "(near " in str(caught.value)
     assert text[: text.index(word)][-30:] in str(caught.value)
+
+
+def test_a_reading_moved_is_the_share_of_its_leaves_not_where_the_first_had_them():
+    """What decides whether a third reading learns from the second (`RELEARN`)."""
+    first = {"a": {"b": 1, "c": [1, 2]}, "d": {}}
+    second = {"a": {"b": 1, "c": [1]}, "d": {}, "e": {"f": 2}}
+    assert _moved(first, first) == 0.0
+    assert _moved(first, second) == 1 / 4  # a/b, a/c/0 and d stay; e/f is new
+    assert _moved(second, first) == 1 / 4  # a/c/1 is new
 
 
 def test_unsupported_version_is_refused():
