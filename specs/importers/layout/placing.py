@@ -125,6 +125,7 @@ class Placing:
         self._peeks: dict[int, Any] = {}
         self._fits: dict[tuple[int, int], float] = {}
         self._spaced: dict[tuple[int, int, bool], tuple[str, float] | None] = {}
+        self._enclosed: dict[int, tuple[Any, int] | None] = {}
 
     def _targets(self) -> frozenset[str]:
         """The local pointers that `$ref`s anywhere in the text point to."""

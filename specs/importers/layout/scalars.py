@@ -8,6 +8,7 @@ quote's `\\` line continuation, now followed by a space, is told apart from an e
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from functools import lru_cache
@@ -24,7 +25,10 @@ _MAYBE_TYPED = re.compile(r"[-+.~0-9nNtTfF][\w.+-]*")
 _COMMENT = re.compile(r"[ \t]#.*$")
 
 
+@lru_cache(maxsize=4096)
 def _load(text: str) -> Any:
+    """Cached: every reading in the beam loads the same token again. Callers that may get a
+    container back copy it, so no two places in a document share one."""
     return load_yaml("x: " + text)["x"]
 
 
@@ -92,7 +96,7 @@ def quoted(raw: str, collapsed: bool) -> Any:
 
 def flow(raw: str) -> Any:
     """A flow collection (`[a, b]`, `{k: v}`), possibly over several lines."""
-    return _load(raw.replace("\n", "\n "))
+    return copy.deepcopy(_load(raw.replace("\n", "\n ")))
 
 
 def block(header: str, lines: list[str], trailing_blank: int) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from typing import Any
 
 import yaml
 
@@ -105,24 +106,32 @@ class Reader(Placing):
         emit(State(state.cost + cost, at + 1, VALUE, stack, 0, trail, state.notes))
 
     def _scalar(self, state: State, token: Token, emit: Emit) -> None:
-        first = token.text[0]
-        if first in "'\"[{":
-            end = (scan_quoted if first in "'\"" else scan_flow)(self.source, token.start)
-            if end is None:
-                return
-            raw = self.source[token.start : end]
-            after = self._skip(end)
-            if after is None:
-                return
-            try:
-                value = scalars.quoted(raw, self.collapsed) if first in "'\"" else scalars.flow(raw)
-            except yaml.YAMLError:
-                return  # not a scalar YAML can read: not this reading
-            emit(self._filled(state, value, after))
+        if token.text[0] in "'\"[{":
+            if state.pos not in self._enclosed:
+                self._enclosed[state.pos] = self._enclosed_value(token)
+            read = self._enclosed[state.pos]
+            if read is not None:
+                emit(self._filled(state, read[0], read[1]))
         elif BLOCK_HEADER.fullmatch(token.text.split(" #")[0].strip()):
             emit(self._moved(state, state.pos + 1, BLOCK, state.pos, 0.0))
         else:
             self.plain(self._moved(state, state.pos + 1, PLAIN, state.pos, 0.0), emit)
+
+    def _enclosed_value(self, token: Token) -> tuple[Any, int] | None:
+        """A quoted scalar's or flow collection's value and the token after it; None where
+        YAML cannot read one there (not this reading)."""
+        quoted = token.text[0] in "'\""
+        end = (scan_quoted if quoted else scan_flow)(self.source, token.start)
+        if end is None:
+            return None
+        raw = self.source[token.start : end]
+        after = self._skip(end)
+        if after is None:
+            return None
+        try:
+            return (scalars.quoted(raw, self.collapsed) if quoted else scalars.flow(raw)), after
+        except yaml.YAMLError:
+            return None
 
     def _skip(self, end: int) -> int | None:
         """The token after a scalar that ends at offset `end`, if nothing but a comment or

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from specs.importers.layout.scalars import block, key_text, plain, plain_lines, quoted
+from specs.importers.layout.scalars import block, flow, key_text, plain, plain_lines, quoted
 from specs.importers.layout.tokens import DASH, KEY, TEXT, scan_flow, scan_quoted, tokenize
 
 
@@ -132,3 +132,10 @@ def test_block_scalars_keep_their_chomping():
     assert block(">", ["a", "b", "", "c"], 0) == "a b\nc\n"
     assert block("|+", ["a"], 2) == "a\n\n\n"
     assert block("|2-", ["a"], 0) == "a"
+
+
+def test_a_flow_collection_read_twice_is_two_containers():
+    # Scalars are read once and cached: a container must not be shared by two documents.
+    first = flow("{tags: [a, b]}")
+    first["tags"].append("c")
+    assert flow("{tags: [a, b]}") == {"tags": ["a", "b"]}
