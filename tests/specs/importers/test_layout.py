@@ -21,6 +21,7 @@ from specs.importers.layout.evidence import (
     VALUE_MISFIT,
     closing_cost,
     placement_cost,
+    ref_sibling_cost,
     required_names,
     schema_names,
     self_reference,
@@ -1574,6 +1575,24 @@ def test_a_first_reading_with_a_few_keys_out_of_order_still_shows_a_sorted_docum
         },
     }
     assert Habits.of(document).sorted_share("Operation") == 1.0  # 9 of 10 pairs in order
+
+
+def test_keywords_holding_schemas_beside_a_ref_are_no_habit_however_often_read_there():
+    """A first reading that put `properties` into the `- $ref` item of each `allOf` before
+    it must not teach the next reading to do the same (microsoft.com's News Search API:
+    168 of 690 leaves misplaced)."""
+    branch = {"$ref": "#/components/schemas/A", "description": "d", "properties": {}}
+    schemas = {f"B{index}": {"allOf": [dict(branch)]} for index in range(3)}
+    document = {
+        "info": {"title": "t", "version": "1"},
+        "openapi": "3.0.0",
+        "paths": {},
+        "components": {"schemas": {"A": {"type": "object"}, **schemas}},
+    }
+    habits = Habits.of(document)
+    frame = Frame(SCHEMA, False, "/s").expect("$ref", SCHEMA.child("$ref")[0]).fill("#/x")
+    assert habits.cost(frame, "description") == -ref_sibling_cost("description")
+    assert habits.cost(frame, "properties") == 0.0
 
 
 @pytest.mark.parametrize("how", DAMAGES)
