@@ -17,7 +17,7 @@ from ...grammar import OBJECTS, walk
 from ...pointers import parse_ref
 from .evidence import UNLIKE_NAME, carrier_schema, ref_sibling_cost
 from .frames import Frame
-from .shapes import EXTENSION, MAP, OBJECT, RARE_EXTENSION, Shape
+from .shapes import EXTENSION, MAP, OBJECT, RARE_EXTENSION
 
 __all__ = ["Habits"]
 
@@ -72,7 +72,7 @@ class Habits:
             if kind == "Schema":
                 habits._schemas[pointer] = node
                 if "$ref" in node:
-                    habits._ref_siblings.update(name for name in node if name != "$ref")
+                    habits._ref_siblings.update(n for n in node if _annotates(n))
             for name, child in OBJECTS.get(kind, {}).items():
                 value = node.get(name)
                 if child.shape == "map" and isinstance(value, dict):
@@ -180,7 +180,6 @@ class Habits:
             shape.kind == "Schema"
             and "$ref" in frame.keys
             and self._ref_siblings[key] >= _SEEN_SIBLINGS
-            and not _holds_schemas(shape, key)
         ):
             cost -= ref_sibling_cost(key)  # the document writes it there, as a habit
         broken = self._broken.get((shape.kind, key))
@@ -190,14 +189,12 @@ class Habits:
         return cost + OUT_OF_ORDER * max(found, default=0.0)
 
 
-def _holds_schemas(shape: Shape, key: str) -> bool:
-    """Whether `key` holds schemas (`properties`, `allOf`, `items`): beside a `$ref` that
-    is no habit but a first reading's mistake taught to the next one, `properties` read
-    into the `- $ref` item of an `allOf` before it. APIs.guru's directory writes
+def _annotates(name: str) -> bool:
+    """Whether `name`, beside a schema's `$ref`, may be the document's habit: not the `$ref`
+    itself, nor a keyword that holds schemas (`properties`, `allOf`, `items`). Those there
+    are a first reading's mistake, which the next reading must not learn (`properties` read
+    into the `- $ref` item of an `allOf` before it). APIs.guru's directory writes
     annotations there (`description` in 380 of 2,639 documents, `readOnly` in 114) and
     schemas almost never (`properties` in 2)."""
-    child = shape.child(key)
-    if child is None:
-        return False
-    held = child[0].item if child[0].item is not None else child[0]
-    return held.kind == "Schema"
+    child = OBJECTS["Schema"].get(name)
+    return name != "$ref" and (child is None or child.kind != "Schema")
