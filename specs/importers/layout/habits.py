@@ -40,6 +40,7 @@ _SURE_DOCUMENT = 0.85  # and above which every kind does (a first reading of a s
 # document scores 0.92 or more, of one in authored order 0.70 at most)
 _SEEN = 12  # neighbour pairs needed before that share counts
 _UNSORTED_ROOT = 2  # root keys out of order (one may be a first reading's mistake)
+_SEEN_EXCEPTION = 3  # a pair of keys always written out of sorted order, before it is a habit
 
 
 class Habits:
@@ -55,6 +56,9 @@ class Habits:
         type, parameter or header that refers to it."""
         self._schemes: frozenset[str] = frozenset()
         self._extensions: Counter[tuple[str, str]] = Counter()
+        self._appended: set[tuple[str, str]] = set()
+        """Keys of a kind written after all others, out of sorted order (see `_appended`)."""
+        self._appended_keys: frozenset[str] = frozenset()
         self._broken: dict[tuple[str, str], dict[str, float]] = {}
         """For a kind and a key, the keys it comes before far more often than after, and
         how surely: the key after one of them breaks the document's order."""
@@ -93,6 +97,8 @@ class Habits:
             if before > 2 * after + 1:
                 broken = habits._broken.setdefault((kind, first), {})
                 broken[second] = (before - after) / (before + after + 1)
+        habits._appended = _appended(habits._before)
+        habits._appended_keys = frozenset(key for _, key in habits._appended)
         ordered = sum(n for (_, up), n in habits._sorted.items() if up)
         habits._whole = ordered / max(sum(habits._sorted.values()), 1)
         return habits
@@ -146,6 +152,15 @@ class Habits:
             return None
         return ordered / (ordered + unordered)
 
+    def appends(self, key: str) -> bool:
+        """Whether the document appends `key` out of sorted order to objects of some kind."""
+        return key in self._appended_keys
+
+    def _appends(self, kind: str, key: str, last: str) -> bool:
+        """Whether `key`, out of sorted order after `last`, is one the document appends to
+        objects of `kind`, never written before `last`."""
+        return (kind, key) in self._appended and not self._before[kind, key, last]
+
     def capital_share(self, kind: str) -> float | None:
         """The share of names that begin with a capital letter in maps of `kind`, if known."""
         upper, lower = self._capital[kind, True], self._capital[kind, False]
@@ -153,8 +168,10 @@ class Habits:
             return None
         return upper / (upper + lower)
 
-    def cost(self, frame: Frame, key: str) -> float:
-        """Cost of appending `key` to `frame`."""
+    def cost(self, frame: Frame, key: str, forced: bool = False) -> float:
+        """Cost of appending `key` to `frame`; `forced` where no other open object would
+        take it in sorted order, so that a key the document appends out of order (see
+        `_appended`) is free here, as it is wherever else it may go."""
         if not self._sorted and self._whole < _SURE_DOCUMENT:
             return 0.0
         shape = frame.shape
@@ -164,7 +181,11 @@ class Habits:
             cost += UNUSUAL_NAME * max(0.0, (1 - _SURE_NAMES - usual) / (1 - _SURE_NAMES))
             if len(frame.keys) == 1 and usual < 0.5:
                 cost += MINORITY_NAME
-        if frame.last is not None and key < frame.last:
+        if (
+            frame.last is not None
+            and key < frame.last
+            and not (forced and self._appends(shape.kind, key, frame.last))
+        ):
             share = self.sorted_share(shape.kind)
             if share is not None and share > _SURE:
                 cost += UNSORTED * (share - _SURE) / (1 - _SURE)
@@ -198,3 +219,24 @@ def _annotates(name: str) -> bool:
     schemas almost never (`properties` in 2)."""
     child = OBJECTS["Schema"].get(name)
     return name != "$ref" and (child is None or child.kind != "Schema")
+
+
+def _appended(before: Counter[tuple[str, str, str]]) -> set[tuple[str, str]]:
+    """(kind, key) of the keys a document writes after the sorted ones: converters that
+    sort keys and then append some (`schema` and `examples` after a Parameter's
+    `x-ms-parameter-location`, `content` after a Response's `description`). Such a key
+    follows some key it sorts before, at least `_SEEN_EXCEPTION` times and never the other
+    way, and precedes only keys appended too; a key a first reading misplaced between
+    two others (an extension read into the operation before `responses`) is not one."""
+    found = {
+        (kind, later)
+        for (kind, earlier, later), n in before.items()
+        if later < earlier and n >= _SEEN_EXCEPTION and not before[kind, later, earlier]
+    }
+    followers: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for (kind, earlier, later), n in before.items():
+        if n and (kind, earlier) in found:
+            followers.setdefault((kind, earlier), set()).add((kind, later))
+    while stray := {key for key in found if not followers.get(key, set()) <= found}:
+        found -= stray
+    return found

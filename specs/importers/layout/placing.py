@@ -256,13 +256,25 @@ class Placing:
             return []
         cut = min(cost for _, cost, _ in rough) + LOCAL - REFERENCED
         described = key == "description"
+        # Where the key is a field and keeps the sorted order, for a key the document
+        # appends out of it (`Habits.cost`).
+        in_order = (
+            {
+                depth
+                for depth, _, _ in rough
+                if key in stack[depth].shape.fields and (stack[depth].last or "") < key
+            }
+            if self.habits.appends(key)
+            else set()
+        )
         candidates: list[Candidate] = []
         for depth, grammar, shape in rough:
             if grammar > cut:
                 continue
             frame = stack[depth]
             inner = stack[depth + 1] if depth + 1 < len(stack) else None
-            cost = grammar + placement_cost(frame, key, peek, inner) + self.habits.cost(frame, key)
+            cost = grammar + placement_cost(frame, key, peek, inner)
+            cost += self.habits.cost(frame, key, not in_order - {depth})
             cost += carried_cost(stack, depth, key)
             if described:
                 cost += described_cost(stack, depth)

@@ -28,7 +28,7 @@ from specs.importers.layout.evidence import (
     settled_cost,
 )
 from specs.importers.layout.frames import Frame
-from specs.importers.layout.habits import Habits
+from specs.importers.layout.habits import UNSORTED, Habits
 from specs.importers.layout.importer import _moved
 from specs.importers.layout.placing import CANDIDATES, Placing
 from specs.importers.layout.shapes import ANY, DOCUMENT
@@ -1442,6 +1442,7 @@ def schema_frame(*entries: tuple[str, Any]) -> Frame:
 
 
 PARAMETER = DOCUMENT.child("components")[0].child("parameters")[0].item
+OPERATION = DOCUMENT.child("paths")[0].item.child("get")[0]
 
 
 @pytest.mark.parametrize(
@@ -1593,6 +1594,52 @@ def test_keywords_holding_schemas_beside_a_ref_are_no_habit_however_often_read_t
     frame = Frame(SCHEMA, False, "/s").expect("$ref", SCHEMA.child("$ref")[0]).fill("#/x")
     assert habits.cost(frame, "description") == -ref_sibling_cost("description")
     assert habits.cost(frame, "properties") == 0.0
+
+
+def sorted_with(operations: dict[str, Any], parameters: dict[str, Any]) -> Habits:
+    """The habits of a document sorted throughout but for `operations` and `parameters`."""
+    properties = {name: {"description": "d", "type": "string"} for name in "abcd"}
+    schemas = {f"S{index}": {"properties": properties, "type": "object"} for index in range(9)}
+    return Habits.of(
+        {
+            "components": {"parameters": parameters, "schemas": schemas},
+            "info": {"title": "t", "version": "1"},
+            "openapi": "3.0.0",
+            "paths": {f"/{verb}": {verb: operation} for verb, operation in operations.items()},
+        }
+    )
+
+
+def test_keys_a_converter_appends_after_the_sorted_ones_keep_their_place():
+    """A converter that sorts keys, then appends `schema` after a Parameter's extensions:
+    `schema` there is the document's habit, where no other open object would take it in
+    sorted order."""
+    parameter = {"in": "query", "name": "p", "x-ms-parameter-location": "method", "schema": {}}
+    habits = sorted_with({}, {f"P{index}": dict(parameter) for index in range(3)})
+    frame = Frame(PARAMETER, False, "/components/parameters/Q")
+    for key, value in list(parameter.items())[:-1]:
+        frame = frame.expect(key, PARAMETER.child(key)[0]).fill(value)
+    assert habits.cost(frame, "schema", forced=True) == 0.0
+    assert habits.cost(frame, "schema") == UNSORTED
+
+
+def test_a_key_a_first_reading_misplaced_before_others_shows_no_appended_key():
+    """A first reading that put a request body's extension into its operation, before
+    `responses`, must not teach the next reading that `responses` follows it: keys the
+    operation sorts after it (`x-ms-examples`) follow `responses` (azure.com's
+    Cognitive Services, sorted: 3 leaves misplaced)."""
+    operation = {
+        "operationId": "o",
+        "x-ms-client-flatten": True,
+        "responses": {},
+        "summary": "s",
+        "x-ms-examples": {},
+    }
+    habits = sorted_with({verb: dict(operation) for verb in ("get", "put", "post")}, {})
+    frame = Frame(OPERATION, False, "/paths/~1a/get")
+    for key, value in list(operation.items())[:2]:
+        frame = frame.expect(key, OPERATION.child(key)[0]).fill(value)
+    assert habits.cost(frame, "responses", forced=True) == UNSORTED
 
 
 @pytest.mark.parametrize("how", DAMAGES)
