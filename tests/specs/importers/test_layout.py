@@ -7,6 +7,7 @@ import pytest
 
 from specs.errors import MalformedSource
 from specs.importers import LayoutDamaged, OpenAPIDocument, detect
+from specs.importers.layout import importer as layout_importer
 from specs.importers.layout.evidence import (
     ALIKE_NAME,
     DEAD_BRANCH,
@@ -29,10 +30,10 @@ from specs.importers.layout.evidence import (
 )
 from specs.importers.layout.frames import Frame
 from specs.importers.layout.habits import UNSORTED, Habits
-from specs.importers.layout.importer import _moved
+from specs.importers.layout.importer import RELAPSE, _moved
 from specs.importers.layout.placing import CANDIDATES, Placing
 from specs.importers.layout.shapes import ANY, DOCUMENT
-from specs.importers.layout.state import AFTER, State
+from specs.importers.layout.state import AFTER, Reading, State
 from specs.importers.layout.tokens import tokenize
 from specs.yamlio import load_yaml
 
@@ -1745,6 +1746,22 @@ def test_a_reading_moved_is_the_share_of_its_leaves_not_where_the_first_had_them
     assert _moved(first, first) == 0.0
     assert _moved(first, second) == 1 / 4  # a/b, a/c/0 and d stay; e/f is new
     assert _moved(second, first) == 1 / 4  # a/c/1 is new
+
+
+@pytest.mark.parametrize(("dearer", "kept"), [(RELAPSE / 2, "third"), (RELAPSE * 2, "second")])
+def test_a_third_reading_that_costs_far_more_than_the_second_is_not_kept(monkeypatch, dearer, kept):
+    """Habits that misfit the text (a schema read wrong, which its examples must then
+    follow) make the reading that learns them dear: over `RELAPSE` a token more."""
+    tokens = tokenize("openapi: 3.0.0\npaths: {}\n", False)
+    readings = {
+        "first": Reading({"a": 1}, 0.0, []),
+        "second": Reading({"b": 1}, -1.0, []),
+        "third": Reading({"c": 1}, -1.0 + dearer * len(tokens), []),
+    }
+    learnt = iter(("second", "third"))
+    monkeypatch.setattr(layout_importer, "_first", lambda *_: readings["first"])
+    monkeypatch.setattr(layout_importer, "_learning", lambda *_: readings[next(learnt)])
+    assert layout_importer._best("", tokens, False) is readings[kept]
 
 
 def test_unsupported_version_is_refused():
