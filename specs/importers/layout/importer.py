@@ -50,8 +50,8 @@ RELAPSE = 0.1
 Habits that fit the text make its reading cheaper; a third reading that costs far more than
 the one it learnt from shows that reading's habits misfit the text: a schema read wrong,
 which the examples written for it then had to follow. On APIs.guru's documents, third
-readings that cost more gain or lose a few leaves up to 0.06 a token; at 0.12 and 0.18 they
-misplaced 1,050 and 1,166 leaves more (epa.gov's SDW, azure.com's App Service provider)."""
+readings that cost more, up to 0.06 a token, gain or lose up to 95 leaves; at 0.12 and 0.18
+they misplaced 1,050 and 1,166 leaves more (epa.gov's SDW, azure.com's App Service provider)."""
 
 
 class LayoutDamaged:
