@@ -129,13 +129,17 @@ class Habits:
                     self._before[kind, earlier, later] += 1
 
     def _learn_data(self, value: Any) -> None:
-        if isinstance(value, dict):
-            self._learn("any", list(value), pairs=False)
-            for item in value.values():
-                self._learn_data(item)
-        elif isinstance(value, list):
-            for item in value:
-                self._learn_data(item)
+        """Key order in example and extension data, walked without recursion: a first
+        reading can nest data deeper than Python's recursion allows (prose whose dashes it
+        read as lists of lists)."""
+        pending = [value]
+        while pending:
+            value = pending.pop()
+            if isinstance(value, dict):
+                self._learn("any", list(value), pairs=False)
+                pending.extend(value.values())
+            elif isinstance(value, list):
+                pending.extend(value)
 
     def sorted_share(self, kind: str) -> float | None:
         """How surely objects of `kind` keep their keys sorted: the share of neighbouring

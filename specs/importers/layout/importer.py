@@ -165,25 +165,24 @@ def _learning(text: str, tokens: list[Token], collapsed: bool, teacher: Reading)
 
 
 def _moved(before: dict[str, Any], after: dict[str, Any]) -> float:
-    """The share of the leaves of `after` that `before` does not have in the same place."""
-    moved, total = _leaves_moved(before, after)
+    """The share of the leaves of `after` that `before` does not have in the same place.
+    Walked without recursion: a reading can nest deeper than Python's recursion allows."""
+    moved = total = 0
+    pending: list[tuple[Any, Any]] = [(before, after)]
+    while pending:
+        old, new = pending.pop()
+        if isinstance(new, dict) and new:
+            known = old if isinstance(old, dict) else {}
+            pending.extend((known.get(key, _GONE), value) for key, value in new.items())
+        elif isinstance(new, list) and new:
+            items = old if isinstance(old, list) else []
+            pending.extend(
+                (items[i] if i < len(items) else _GONE, value) for i, value in enumerate(new)
+            )
+        else:
+            moved += old != new or type(old) is not type(new)
+            total += 1
     return moved / max(total, 1)
-
-
-def _leaves_moved(before: Any, after: Any) -> tuple[int, int]:
-    """(leaves of `after` not in `before` at the same place, leaves of `after`)."""
-    if isinstance(after, dict) and after:
-        pairs = [
-            (before.get(k, _GONE) if isinstance(before, dict) else _GONE, v)
-            for k, v in after.items()
-        ]
-    elif isinstance(after, list) and after:
-        old = before if isinstance(before, list) else []
-        pairs = [(old[i] if i < len(old) else _GONE, v) for i, v in enumerate(after)]
-    else:
-        return int(before != after or type(before) is not type(after)), 1
-    counts = [_leaves_moved(old, new) for old, new in pairs]
-    return sum(m for m, _ in counts), sum(t for _, t in counts)
 
 
 def _widening(

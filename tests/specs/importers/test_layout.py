@@ -1764,6 +1764,16 @@ def test_a_third_reading_that_costs_far_more_than_the_second_is_not_kept(monkeyp
     assert layout_importer._best("", tokens, False) is readings[kept]
 
 
+def test_readings_nested_deeper_than_recursion_allows_are_compared_and_learnt_from():
+    deep: Any = "leaf"
+    for _ in range(5000):
+        deep = [{"a": deep}]
+    document = {"openapi": "3.1.0", "components": {"examples": {"E": {"value": deep}}}}
+    assert Habits.of(document).sorted_share("any") is None  # one key per object: no order
+    assert _moved(document, document) == 0.0
+    assert _moved({}, document) == 1.0
+
+
 def test_unsupported_version_is_refused():
     text = damage("openapi: 2.0.1\ninfo:\n  title: t\n  version: '1'\npaths: {}\n", "lines")
     with pytest.raises(MalformedSource, match="not supported"):
