@@ -9,6 +9,7 @@ from typing import Any
 from .errors import MalformedSource, SourceNotFound, UnknownFormat
 from .importers import Embedded, Imported, detect
 from .normalize import normalize
+from .pointers import join
 from .report import Report
 from .validity import validity_findings
 from .yamlio import dump_yaml
@@ -16,6 +17,10 @@ from .yamlio import dump_yaml
 __all__ = ["Normalized", "import_text", "normalize_file", "normalize_text", "read_source"]
 
 _MAX_NESTING = 8  # containers inside containers: a diff inside a diff is already unusual
+MAX_DEPTH = 200
+"""Mappings and lists inside each other in a document. API descriptions stay well under 50;
+the normalizer's passes recurse, and Python's stack gives out near 300."""
+_SHOWN = 12  # levels of the pointer named when a document nests too deep
 
 
 @dataclass
@@ -61,9 +66,29 @@ def import_text(text: str, origin: str) -> Imported:
             )
         result = importer.read(text, origin)
         if isinstance(result, Imported):
+            _check_depth(result.document, origin)
             return result
         origin, text = _member(result, origin)
     raise MalformedSource("containers nested too deeply", origin=origin)
+
+
+def _check_depth(document: Any, origin: str) -> None:
+    """Refuse a document that nests deeper than `MAX_DEPTH`, naming where, before a
+    recursive pass runs out of stack on it."""
+    pending: list[tuple[Any, int, str]] = [(document, 0, "")]
+    while pending:
+        value, depth, pointer = pending.pop()
+        if depth > MAX_DEPTH:
+            raise MalformedSource(
+                f"mappings and lists nest more than {MAX_DEPTH} deep under this place",
+                origin=origin,
+                pointer=pointer,
+            )
+        entries = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, child in entries:
+            if isinstance(child, (dict, list)):
+                here = join(pointer, key) if depth < _SHOWN else pointer
+                pending.append((child, depth + 1, here))
 
 
 def _member(embedded: Embedded, origin: str) -> tuple[str, str]:

@@ -65,6 +65,16 @@ def test_normalize_to_a_file_is_deterministic(tmp_path):
         ("openapi: 3.1.0\ninfo:\n  title: [x\n", "line 4, column 1: invalid YAML"),
         ("openapi: 3.1.0\ninfo: !!python/object/apply:os.system [echo hi]\n", "line 2"),
         ("openapi: 3.1.0 info: title: x version: 1\n", "line 1, column 20: invalid YAML"),
+        (
+            '{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {},'
+            f' "x-deep": {"[" * 300}{"]" * 300}}}',
+            "at /x-deep/0/0/0/0/0/0/0/0/0/0/0: mappings and lists nest more than 200 deep",
+        ),
+        (
+            "openapi: 3.1.0 info: title: t version: '1' paths: {} components: examples: E: "
+            f"value: {'- ' * 300}x",
+            "at /components/examples/E/value/0/0/0/0/0/0/0/0: mappings and lists nest more",
+        ),
     ],
 )
 def test_bad_input_is_one_line_naming_file_and_position(tmp_path, content, expected):
