@@ -13,7 +13,7 @@ from typing import Any
 
 from .pointers import join
 
-__all__ = ["HTTP_METHODS", "RENDERED_METHODS", "Child", "canonicalize", "walk"]
+__all__ = ["HTTP_METHODS", "RENDERED_METHODS", "Child", "canonicalize", "misfit", "walk"]
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 RENDERED_METHODS = tuple(method.upper() for method in HTTP_METHODS)
@@ -195,6 +195,17 @@ MAPS: dict[str, Child] = {
 }
 
 
+SCALARS: dict[str, dict[str, type]] = {
+    "Document": {"security": list},
+    "Operation": {"tags": list, "security": list},
+    "Parameter": {"name": str, "in": str},
+    "Tag": {"name": str},
+    "Server": {"url": str},
+}
+"""Fields outside the object tree whose type every pass relies on: they name or list things."""
+_TYPE_NAMES: dict[type, str] = {str: "string", list: "list"}
+
+
 def _is_reference(kind: str, node: dict[str, Any]) -> bool:
     """A Reference Object replaces the whole object; in a schema `$ref` is a keyword."""
     return kind != "Schema" and "$ref" in node
@@ -238,6 +249,45 @@ def walk(node: Any, kind: str = "Document", pointer: str = "") -> Iterator[tuple
             # `items` as a list: the tuple form of older JSON Schema drafts.
             for index, item in enumerate(value):
                 yield from walk(item, "Schema", join(here, index))
+
+
+def misfit(document: dict[str, Any]) -> tuple[str, str, Any] | None:
+    """The first place in document order, as (JSON pointer, kind, value), where the grammar
+    expects an object (a mapping; for a schema, also a boolean), a list or map of them (kind
+    `list of Parameter`), or a `string` or `list` field of `SCALARS`, and the document holds
+    something else: every later pass may take what it finds there for granted."""
+    pending: list[tuple[str, str, Any]] = [("", "Document", document)]
+    while pending:
+        pointer, kind, node = pending.pop()
+        shape, _, of = kind.rpartition(" of ")
+        if shape == "list" and isinstance(node, list):
+            children = [(join(pointer, index), of, item) for index, item in enumerate(node)]
+        elif shape == "map" and isinstance(node, dict):
+            children = [(join(pointer, name), of, item) for name, item in node.items()]
+        elif not shape and isinstance(node, dict):
+            if _is_reference(kind, node):
+                continue
+            for name, expected in SCALARS.get(kind, {}).items():
+                if name in node and not isinstance(node[name], expected):
+                    return join(pointer, name), _TYPE_NAMES[expected], node[name]
+            children = [
+                (join(pointer, name), _expected(child, node[name]), node[name])
+                for name, child in _children(kind, node)
+            ]
+        elif kind == "Schema" and isinstance(node, bool):
+            continue
+        else:
+            return pointer, kind, node
+        pending.extend(reversed(children))
+    return None
+
+
+def _expected(child: Child, value: Any) -> str:
+    if child.shape == "one":
+        # `items` as a list: the tuple form of older JSON Schema drafts.
+        tuple_form = child.kind == "Schema" and isinstance(value, list)
+        return "list of Schema" if tuple_form else child.kind
+    return f"{child.shape} of {child.kind}"
 
 
 def _response_order(code: str) -> tuple[int, str]:

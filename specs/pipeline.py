@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import MalformedSource, SourceNotFound, UnknownFormat
+from .grammar import misfit
 from .importers import Embedded, Imported, detect
 from .normalize import normalize
 from .pointers import join
@@ -66,10 +67,32 @@ def import_text(text: str, origin: str) -> Imported:
             )
         result = importer.read(text, origin)
         if isinstance(result, Imported):
-            _check_depth(result.document, origin)
+            _check_structure(result.document, origin)
             return result
         origin, text = _member(result, origin)
     raise MalformedSource("containers nested too deeply", origin=origin)
+
+
+_FOUND = {dict: "a mapping", list: "a list", str: "a string", bool: "a boolean"}
+
+
+def _check_structure(document: dict[str, Any], origin: str) -> None:
+    """Refuse, naming the place, a document whose objects are not where the grammar puts
+    them (`parameters: [null]`, `allOf` as a mapping): every later pass relies on them."""
+    _check_depth(document, origin)
+    found = misfit(document)
+    if found is None:
+        return
+    pointer, kind, value = found
+    if kind in ("string", "list"):
+        expected = f"a {kind}"
+    elif " of " in kind:
+        shape, _, of = kind.partition(" of ")
+        expected = f"a {shape} of {of} objects"
+    else:
+        expected = f"a {kind} object"
+    what = "nothing (null)" if value is None else _FOUND.get(type(value), "a number")
+    raise MalformedSource(f"{expected} expected here, found {what}", origin=origin, pointer=pointer)
 
 
 def _check_depth(document: Any, origin: str) -> None:

@@ -75,6 +75,11 @@ def test_normalize_to_a_file_is_deterministic(tmp_path):
             f"value: {'- ' * 300}x",
             "at /components/examples/E/value/0/0/0/0/0/0/0/0: mappings and lists nest more",
         ),
+        (
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n"
+            "    get:\n      parameters: [null]\n      responses: {}\n",
+            "at /paths/~1a/get/parameters/0: a Parameter object expected here, found nothing",
+        ),
     ],
 )
 def test_bad_input_is_one_line_naming_file_and_position(tmp_path, content, expected):

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from specs.grammar import canonicalize, walk
+import pytest
+
+from specs.grammar import canonicalize, misfit, walk
 
 DOC = {
     "paths": {
@@ -65,3 +67,45 @@ def test_canonical_order():
 def test_canonical_form_is_a_fixed_point_and_keeps_values():
     once = canonicalize(DOC)
     assert canonicalize(once) == once == DOC
+
+
+def test_a_document_whose_objects_are_where_the_grammar_puts_them_has_no_misfit():
+    assert misfit(DOC) is None
+
+
+@pytest.mark.parametrize(
+    ("document", "found"),
+    [
+        (
+            {"paths": {"/a": {"get": {"parameters": [None, 3]}}}},
+            ("/paths/~1a/get/parameters/0", "Parameter", None),
+        ),
+        (
+            {"components": {"schemas": {"A": {"allOf": {"3": {}}}}}},
+            ("/components/schemas/A/allOf", "list of Schema", {"3": {}}),
+        ),
+        (
+            {"paths": {"/a": {"get": {"responses": {"200": "ok"}}}}},
+            ("/paths/~1a/get/responses/200", "Response", "ok"),
+        ),
+        ({"info": None, "paths": []}, ("/info", "Info", None)),
+        (
+            {"paths": {"/a": {"get": {"tags": "pets", "parameters": [{"name": 3}]}}}},
+            ("/paths/~1a/get/tags", "list", "pets"),
+        ),
+        (
+            {"paths": {"/a": {"get": {"parameters": [{"name": 3, "in": "query"}]}}}},
+            ("/paths/~1a/get/parameters/0/name", "string", 3),
+        ),
+        # Boolean schemas, the tuple form of `items`, extensions and references are objects.
+        (
+            {
+                "paths": {"x-note": 1, "/a": {"parameters": [{"$ref": "#/p"}]}},
+                "components": {"schemas": {"A": {"properties": {"b": True}, "items": [{}]}}},
+            },
+            None,
+        ),
+    ],
+)
+def test_the_first_misfit_in_document_order_is_found_with_its_place(document, found):
+    assert misfit(document) == found
