@@ -86,3 +86,15 @@ def test_invalid_examples_are_moved_aside(report):
     assert list(media[INVALID_EXAMPLES]) == ["bad", "ref"]
     assert {f.code for f in report} == {"invalid-example"}
     assert len(report) == 4
+
+
+def test_a_pattern_python_cannot_run_is_not_checked_and_the_others_are(report):
+    ecma = {"type": "string", "pattern": r"^[\p{L}\p{N}]*$", "default": "Zoë", "maxLength": 2}
+    python = {"type": "string", "pattern": "^[a-z]+$", "default": "Zoë"}
+    document = document_with({"type": "object", "properties": {"e": ecma, "p": python}})
+    repair_values(document, report)
+    ecma_finding, python_finding = report
+    assert ecma_finding.pointer == "/components/schemas/S/properties/e/default"
+    assert "too long" in ecma_finding.message
+    assert python_finding.pointer == "/components/schemas/S/properties/p/default"
+    assert "does not match '^[a-z]+$'" in python_finding.message
