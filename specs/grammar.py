@@ -229,26 +229,9 @@ def walk(node: Any, kind: str = "Document", pointer: str = "") -> Iterator[tuple
 
     A Reference Object is yielded with the kind it stands for; its target is not followed.
     """
-    if not isinstance(node, dict):
-        return
-    yield pointer, kind, node
-    if _is_reference(kind, node):
-        return
-    for name, child in _children(kind, node):
-        value = node[name]
-        here = join(pointer, name)
-        if child.shape == "one" and isinstance(value, dict):
-            yield from walk(value, child.kind, here)
-        elif child.shape == "list" and isinstance(value, list):
-            for index, item in enumerate(value):
-                yield from walk(item, child.kind, join(here, index))
-        elif child.shape == "map" and isinstance(value, dict):
-            for key, item in value.items():
-                yield from walk(item, child.kind, join(here, key))
-        elif child.kind == "Schema" and isinstance(value, list):
-            # `items` as a list: the tuple form of older JSON Schema drafts.
-            for index, item in enumerate(value):
-                yield from walk(item, "Schema", join(here, index))
+    for here, shape, expected, value in _slots(node, kind, pointer):
+        if not shape and isinstance(value, dict):
+            yield here, expected, value
 
 
 def misfit(document: dict[str, Any]) -> tuple[str, str, Any] | None:
@@ -256,38 +239,50 @@ def misfit(document: dict[str, Any]) -> tuple[str, str, Any] | None:
     expects an object (a mapping; for a schema, also a boolean), a list or map of them (kind
     `list of Parameter`), or a `string` or `list` field of `SCALARS`, and the document holds
     something else: every later pass may take what it finds there for granted."""
-    pending: list[tuple[str, str, Any]] = [("", "Document", document)]
-    while pending:
-        pointer, kind, node = pending.pop()
-        shape, _, of = kind.rpartition(" of ")
-        if shape == "list" and isinstance(node, list):
-            children = [(join(pointer, index), of, item) for index, item in enumerate(node)]
-        elif shape == "map" and isinstance(node, dict):
-            children = [(join(pointer, name), of, item) for name, item in node.items()]
-        elif not shape and isinstance(node, dict):
-            if _is_reference(kind, node):
-                continue
+    for pointer, shape, kind, node in _slots(document, "Document", ""):
+        if shape:
+            if not isinstance(node, list if shape == "list" else dict):
+                return pointer, f"{shape} of {kind}", node
+        elif not isinstance(node, dict):
+            if not (kind == "Schema" and isinstance(node, bool)):
+                return pointer, kind, node
+        elif not _is_reference(kind, node):
             for name, expected in SCALARS.get(kind, {}).items():
                 if name in node and not isinstance(node[name], expected):
                     return join(pointer, name), _TYPE_NAMES[expected], node[name]
-            children = [
-                (join(pointer, name), _expected(child, node[name]), node[name])
-                for name, child in _children(kind, node)
-            ]
-        elif kind == "Schema" and isinstance(node, bool):
-            continue
-        else:
-            return pointer, kind, node
-        pending.extend(reversed(children))
     return None
 
 
-def _expected(child: Child, value: Any) -> str:
-    if child.shape == "one":
-        # `items` as a list: the tuple form of older JSON Schema drafts.
-        tuple_form = child.kind == "Schema" and isinstance(value, list)
-        return "list of Schema" if tuple_form else child.kind
-    return f"{child.shape} of {child.kind}"
+def _slots(node: Any, kind: str, pointer: str) -> Iterator[tuple[str, str, str, Any]]:
+    """Every place under `node` that the grammar gives a kind, in document order, as (JSON
+    pointer, shape, kind, value): shape "" for one object, "list" or "map" for a container
+    of them. A value that is not the container its shape says is yielded, not entered;
+    walked without recursion."""
+    pending: list[tuple[str, str, str, Any]] = [(pointer, "", kind, node)]
+    while pending:
+        slot = pending.pop()
+        yield slot
+        pointer, shape, kind, node = slot
+        if shape == "list" and isinstance(node, list):
+            children = [(join(pointer, i), "", kind, item) for i, item in enumerate(node)]
+        elif shape == "map" and isinstance(node, dict):
+            children = [(join(pointer, name), "", kind, item) for name, item in node.items()]
+        elif not shape and isinstance(node, dict) and not _is_reference(kind, node):
+            children = [
+                (join(pointer, name), _shape(child, node[name]), child.kind, node[name])
+                for name, child in _children(kind, node)
+            ]
+        else:
+            continue
+        pending.extend(reversed(children))
+
+
+def _shape(child: Child, value: Any) -> str:
+    """How a field holds its objects; `items` as a list is the tuple form of older JSON
+    Schema drafts, a list of schemas."""
+    if child.shape == "one" and child.kind == "Schema" and isinstance(value, list):
+        return "list"
+    return "" if child.shape == "one" else child.shape
 
 
 def _response_order(code: str) -> tuple[int, str]:
